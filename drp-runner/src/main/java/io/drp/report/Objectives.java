@@ -1,0 +1,7 @@
+package io.drp.report;
+
+/**
+ * The objectives the drill was judged against. When several services share a drill these are the
+ * strictest values among them; {@link DrillReport#objectiveResults()} has the per-service breakdown.
+ */
+public record Objectives(long rtoSeconds, long rpoSeconds, long maxLostObjects, String scenario) {}

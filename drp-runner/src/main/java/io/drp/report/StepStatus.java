@@ -1,0 +1,3 @@
+package io.drp.report;
+
+public enum StepStatus { SUCCEEDED, FAILED, ABORTED, SKIPPED }
