@@ -1,0 +1,168 @@
+package io.drp.backup;
+
+import com.azure.storage.blob.BlobContainerClient;
+import com.azure.storage.blob.models.BlobItem;
+import com.azure.storage.blob.models.BlobStorageException;
+import com.azure.storage.blob.models.ListBlobsOptions;
+import io.drp.storage.StorageError;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * Reads the backup container: which chains and points exist, which are complete, and which point a drill
+ * should restore. Manifests are downloaded to a local cache directory and validated before use; nothing
+ * here writes to the backup account.
+ */
+public final class BackupCatalog {
+
+    private final BlobContainerClient container;
+    private final Path cacheDir;
+
+    public BackupCatalog(BlobContainerClient container, Path cacheDir) {
+        this.container = container;
+        this.cacheDir = cacheDir;
+    }
+
+    /** Every chain's point numbers, split into complete (manifest present) and incomplete (data only). */
+    public record ChainListing(String chainId, TreeSet<Integer> complete, TreeSet<Integer> incomplete) {}
+
+    public List<ChainListing> chains() {
+        TreeMap<String, ChainListing> chains = new TreeMap<>();
+        try {
+            if (!container.exists()) {
+                return List.of();
+            }
+            // One flat listing of manifests would miss incomplete points, so list point prefixes too.
+            for (BlobItem chain : container.listBlobsByHierarchy("/", new ListBlobsOptions().setPrefix(BackupLayout.CHAINS), null)) {
+                if (!Boolean.TRUE.equals(chain.isPrefix())) continue;
+                String chainId = chain.getName().substring(BackupLayout.CHAINS.length()).replace("/", "");
+                ChainListing listing = new ChainListing(chainId, new TreeSet<>(), new TreeSet<>());
+                for (BlobItem point : container.listBlobsByHierarchy("/", new ListBlobsOptions().setPrefix(chain.getName()), null)) {
+                    String rest = point.getName().substring(chain.getName().length()).replace("/", "");
+                    int seq;
+                    try {
+                        seq = Integer.parseInt(rest);
+                    } catch (NumberFormatException notAPoint) {
+                        continue;
+                    }
+                    boolean hasManifest = container.getBlobClient(BackupLayout.manifestBlob(chainId, seq)).exists();
+                    (hasManifest ? listing.complete() : listing.incomplete()).add(seq);
+                }
+                chains.put(chainId, listing);
+            }
+        } catch (BlobStorageException e) {
+            throw new StorageError("cannot list backups in container " + container.getBlobContainerName() + " ("
+                    + e.getStatusCode() + " " + e.getErrorCode() + ")", e);
+        }
+        return new ArrayList<>(chains.values());
+    }
+
+    /** Downloads and validates one manifest. */
+    public ManifestFile manifest(String chainId, int seq) {
+        String pointId = BackupLayout.pointId(chainId, seq);
+        Path local = cacheDir.resolve(chainId).resolve(BackupLayout.seqText(seq) + ".jsonl");
+        try {
+            Files.createDirectories(local.getParent());
+            Path tmp = Files.createTempFile(local.getParent(), ".manifest", ".tmp");
+            container.getBlobClient(BackupLayout.manifestBlob(chainId, seq)).downloadToFile(tmp.toString(), true);
+            Files.move(tmp, local, StandardCopyOption.REPLACE_EXISTING);
+        } catch (BlobStorageException e) {
+            if (e.getStatusCode() == 404) {
+                throw new BackupError(pointId, "manifest is missing");
+            }
+            throw new StorageError("cannot read the manifest of " + pointId + " (" + e.getStatusCode() + " " + e.getErrorCode() + ")", e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return ManifestFile.open(local, pointId);
+    }
+
+    /**
+     * The newest restorable point at or before {@code notAfter}: the newest chain with a valid full snapshot,
+     * followed by its contiguous, correctly linked incrementals. Broken newer backups are skipped and
+     * reported in {@link RestorePlan#problems()}; they do not stop a restore from older good ones.
+     *
+     * @return empty when no chain can be restored at all
+     */
+    public Optional<RestorePlan> plan(Instant notAfter, List<String> problemsOut) {
+        List<ChainListing> chains = chains();
+        List<String> problems = new ArrayList<>();
+        for (int c = chains.size() - 1; c >= 0; c--) {
+            ChainListing chain = chains.get(c);
+            Optional<List<ManifestFile>> points = restorablePoints(chain, notAfter, problems);
+            if (points.isPresent()) {
+                return Optional.of(new RestorePlan(points.get(), problems));
+            }
+        }
+        problemsOut.addAll(problems);
+        return Optional.empty();
+    }
+
+    private Optional<List<ManifestFile>> restorablePoints(ChainListing chain, Instant notAfter, List<String> problems) {
+        String fullId = BackupLayout.pointId(chain.chainId(), 0);
+        if (!chain.complete().contains(0)) {
+            if (!chain.complete().isEmpty()) {
+                problems.add("chain " + chain.chainId() + " has no full snapshot (point " + fullId
+                        + " is missing or incomplete); its " + chain.complete().size() + " incremental(s) cannot be restored");
+            }
+            return Optional.empty();
+        }
+        List<ManifestFile> out = new ArrayList<>();
+        ManifestFile full;
+        try {
+            full = manifest(chain.chainId(), 0);
+        } catch (BackupError e) {
+            problems.add(e.getMessage());
+            return Optional.empty();
+        }
+        if (full.header().kind() != PointKind.FULL) {
+            problems.add("point " + fullId + " should be a full snapshot but is " + full.header().kind());
+            return Optional.empty();
+        }
+        if (full.header().watermark().isAfter(notAfter)) {
+            return Optional.empty();
+        }
+        out.add(full);
+        int last = chain.complete().last();
+        for (int seq = 1; seq <= last; seq++) {
+            String id = BackupLayout.pointId(chain.chainId(), seq);
+            if (!chain.complete().contains(seq)) {
+                problems.add("point " + id + " is missing from chain " + chain.chainId()
+                        + " (a gap); the " + chain.complete().tailSet(seq).size() + " later point(s) cannot be used");
+                break;
+            }
+            ManifestFile m;
+            try {
+                m = manifest(chain.chainId(), seq);
+            } catch (BackupError e) {
+                problems.add(e.getMessage() + "; later points of the chain cannot be used");
+                break;
+            }
+            ManifestFile prev = out.get(out.size() - 1);
+            if (m.header().watermark().isAfter(notAfter)) {
+                break;
+            }
+            if (!prev.sha256().equals(m.header().previousManifestSha256())) {
+                problems.add("point " + id + " does not follow " + prev.pointId()
+                        + " (its recorded predecessor hash differs); the chain was altered");
+                break;
+            }
+            if (m.header().kind() != PointKind.INCREMENTAL) {
+                problems.add("point " + id + " should be incremental but is " + m.header().kind());
+                break;
+            }
+            out.add(m);
+        }
+        return Optional.of(out);
+    }
+}

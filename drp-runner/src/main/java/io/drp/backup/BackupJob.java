@@ -1,0 +1,286 @@
+package io.drp.backup;
+
+import com.azure.storage.blob.BlobContainerClient;
+import com.azure.storage.blob.models.BlobItem;
+import com.azure.storage.blob.models.BlobRequestConditions;
+import com.azure.storage.blob.models.BlobStorageException;
+import com.azure.storage.blob.models.ListBlobsOptions;
+import com.azure.storage.blob.options.BlockBlobOutputStreamOptions;
+import com.azure.storage.blob.specialized.BlockBlobClient;
+import io.drp.config.BackupConfig;
+import io.drp.progress.Progress;
+import io.drp.storage.CopyOutcome;
+import io.drp.storage.StorageAccount;
+import io.drp.storage.StorageError;
+import io.drp.storage.VerifiedCopier;
+
+import java.io.OutputStream;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Stream;
+
+/**
+ * The production side's scheduled job: writes one backup point of the production containers.
+ *
+ * <p>The new manifest is a merge-join of the production listing with the previous point's manifest, both
+ * sorted, so memory stays flat whatever the number of objects. Only new or changed objects (by ETag) are
+ * copied. Production is opened read-only by the caller; this class only ever reads it.
+ */
+public final class BackupJob {
+
+    public enum Mode { AUTO, FULL, INCREMENTAL }
+
+    private static final DateTimeFormatter CHAIN_ID = DateTimeFormatter.ofPattern("'c'yyyyMMdd'T'HHmmssSSS'Z'").withZone(ZoneOffset.UTC);
+
+    private final StorageAccount production;
+    private final StorageAccount backup;
+    private final BackupConfig config;
+    private final List<String> containers;
+    private final Clock clock;
+    private final Path cacheDir;
+    private final Progress progress;
+    private final AtomicLong vanished = new AtomicLong();
+
+    public BackupJob(StorageAccount production, StorageAccount backup, BackupConfig config, List<String> containers,
+                     Clock clock, Path cacheDir, Progress progress) {
+        this.production = Objects.requireNonNull(production, "'production' cannot be null.");
+        this.backup = Objects.requireNonNull(backup, "'backup' cannot be null.");
+        this.config = Objects.requireNonNull(config, "'config' cannot be null.");
+        this.containers = containers.stream().sorted().toList();
+        this.clock = clock;
+        this.cacheDir = cacheDir;
+        this.progress = progress;
+    }
+
+    public BackupResult run(Mode mode) {
+        long started = System.nanoTime();
+        List<String> notes = new ArrayList<>();
+        BlobContainerClient target = backup.container(config.container());
+        try {
+            target.createIfNotExists();
+        } catch (BlobStorageException e) {
+            throw new StorageError("cannot create backup container " + config.container() + " (" + e.getStatusCode() + " " + e.getErrorCode() + ")", e);
+        }
+        for (String c : containers) {
+            if (!production.container(c).exists()) {
+                throw new StorageError("production container '" + c + "' does not exist in " + production.endpoint()
+                        + "; create it or remove it from the services in drp.yaml");
+            }
+        }
+        BackupCatalog catalog = new BackupCatalog(target, cacheDir);
+        Instant watermark = clock.instant();
+        Optional<ManifestFile> previous = previousPoint(catalog, watermark, notes);
+        boolean full = switch (mode) {
+            case FULL -> true;
+            case INCREMENTAL -> {
+                if (previous.isEmpty()) notes.add("no usable previous point: a full snapshot was taken instead of an incremental");
+                yield previous.isEmpty();
+            }
+            case AUTO -> previous.isEmpty() || chainAge(catalog, previous.get(), watermark).compareTo(config.fullEvery()) >= 0;
+        };
+        String chainId = full ? CHAIN_ID.format(watermark) : previous.get().header().chainId();
+        int seq = full ? 0 : previous.get().header().seq() + 1;
+        ManifestHeader header = new ManifestHeader(ManifestHeader.FORMAT, chainId, seq,
+                full ? PointKind.FULL : PointKind.INCREMENTAL, watermark, null,
+                full ? null : previous.get().sha256(), containers);
+
+        BlockBlobClient manifestBlob = target.getBlobClient(BackupLayout.manifestBlob(chainId, seq)).getBlockBlobClient();
+        // If-None-Match: * makes two concurrent backups fail loudly instead of overwriting each other's point.
+        OutputStream out = manifestBlob.getBlobOutputStream(new BlockBlobOutputStreamOptions()
+                .setRequestConditions(new BlobRequestConditions().setIfNoneMatch("*")));
+        ManifestWriter writer = new ManifestWriter(out, header);
+        ExecutorService pool = Executors.newFixedThreadPool(config.parallelism(), r -> {
+            Thread t = new Thread(r, "drp-backup");
+            t.setDaemon(true);
+            return t;
+        });
+        AtomicLong seen = new AtomicLong();
+        AtomicLong copiedBytes = new AtomicLong();
+        OrderedPipeline<ManifestEntry> pipeline = new OrderedPipeline<>(pool, config.parallelism() * 4, e -> {
+            if (e == null) return; // deleted from production after the listing
+            writer.write(e);
+            progress.update("backup", seen.incrementAndGet(), -1, copiedBytes.get());
+        });
+        ManifestTrailer trailer;
+        try (Stream<ManifestEntry> prevEntries = previous.map(ManifestFile::entries).orElseGet(Stream::empty)) {
+            Iterator<ManifestEntry> prev = prevEntries.filter(ManifestEntry::live).iterator();
+            ManifestEntry p = prev.hasNext() ? prev.next() : null;
+            for (String container : containers) {
+                String lastName = null;
+                for (BlobItem item : production.container(container).listBlobs(new ListBlobsOptions().setMaxResultsPerPage(1000), null)) {
+                    if (Boolean.TRUE.equals(item.isDeleted()) || item.getSnapshot() != null || item.getVersionId() != null && !Boolean.TRUE.equals(item.isCurrentVersion())) {
+                        continue;
+                    }
+                    String name = item.getName();
+                    if (lastName != null && lastName.compareTo(name) >= 0) {
+                        throw new StorageError("production container " + container + " listed '" + name + "' after '" + lastName
+                                + "'; drp needs the service's sorted listing");
+                    }
+                    lastName = name;
+                    while (p != null && ManifestEntry.compareKeys(p.container(), p.name(), container, name) < 0) {
+                        pipeline.submitDone(deletion(p));
+                        p = prev.hasNext() ? prev.next() : null;
+                    }
+                    ManifestEntry before = null;
+                    if (p != null && p.container().equals(container) && p.name().equals(name)) {
+                        before = p;
+                        p = prev.hasNext() ? prev.next() : null;
+                    }
+                    String etag = item.getProperties().getETag();
+                    long size = item.getProperties().getContentLength();
+                    if (before != null && Objects.equals(before.etag(), etag) && before.size() == size) {
+                        pipeline.submitDone(new ManifestEntry(ManifestEntry.Op.KEEP, container, name, size, before.sha256(),
+                                before.lastModified(), etag, before.dataSeq()));
+                    } else {
+                        String c = container;
+                        pipeline.submit(() -> {
+                            ManifestEntry e = copy(target, chainId, seq, c, name, etag);
+                            if (e != null) copiedBytes.addAndGet(e.size());
+                            return e;
+                        });
+                    }
+                }
+            }
+            while (p != null) {
+                pipeline.submitDone(deletion(p));
+                p = prev.hasNext() ? prev.next() : null;
+            }
+            pipeline.drain();
+            trailer = writer.finish(clock.instant());
+        } catch (RuntimeException e) {
+            pipeline.cancel();
+            throw e;
+        } finally {
+            pool.shutdownNow();
+            progress.done("backup");
+        }
+        ManifestFile written = catalog.manifest(chainId, seq);
+        if (!written.sha256().equals(writer.manifestSha256())) {
+            throw new BackupError(header.pointId(), "manifest read back differs from what was written");
+        }
+        if (vanished.get() > 0) {
+            notes.add(vanished.get() + " object(s) were deleted from production while the backup ran; they are not in this point");
+        }
+        List<String> pruned = prune(catalog, notes);
+        return new BackupResult(BackupPoint.of(written), Duration.ofNanos(System.nanoTime() - started), pruned, notes);
+    }
+
+    private static ManifestEntry deletion(ManifestEntry p) {
+        return new ManifestEntry(ManifestEntry.Op.DELETE, p.container(), p.name(), 0, null, null, null, 0);
+    }
+
+    /**
+     * Copies one production object into this point. If it changed between listing and reading (412) we
+     * copy the newer version: it is at least as fresh as the watermark promises. If it was deleted after
+     * the listing (404) it is left out, as a delete after the watermark; returns null then.
+     */
+    private ManifestEntry copy(BlobContainerClient target, String chainId, int seq, String container, String name, String etag) {
+        String currentEtag = etag;
+        for (int attempt = 0; attempt < 3; attempt++) {
+            try {
+                var source = production.container(container).getBlobClient(name);
+                BlockBlobClient dest = target.getBlobClient(BackupLayout.dataBlob(chainId, seq, container, name)).getBlockBlobClient();
+                CopyOutcome out = VerifiedCopier.copy(source, new BlobRequestConditions().setIfMatch(currentEtag), dest, null, Map.of());
+                var props = source.getProperties();
+                Instant lastModified = props.getLastModified().toInstant();
+                if (!Objects.equals(props.getETag(), currentEtag)) {
+                    // changed after we read it: we hold the version we read, whose ETag is currentEtag
+                    lastModified = null;
+                }
+                return new ManifestEntry(ManifestEntry.Op.PUT, container, name, out.size(), out.sha256(), lastModified, currentEtag, seq);
+            } catch (BlobStorageException e) {
+                if (e.getStatusCode() == 412 || e.getStatusCode() == 404 && attempt < 2) {
+                    try {
+                        currentEtag = production.container(container).getBlobClient(name).getProperties().getETag();
+                        continue;
+                    } catch (BlobStorageException gone) {
+                        if (gone.getStatusCode() == 404) {
+                            vanished.incrementAndGet();
+                            return null;
+                        }
+                        throw gone;
+                    }
+                }
+                throw new StorageError("cannot back up " + container + "/" + name + " (" + e.getStatusCode() + " " + e.getErrorCode() + ")", e);
+            } catch (RuntimeException e) {
+                if (VerifiedCopier.isGoneOrChanged(e) && attempt < 2) {
+                    try {
+                        currentEtag = production.container(container).getBlobClient(name).getProperties().getETag();
+                    } catch (BlobStorageException gone) {
+                        if (gone.getStatusCode() == 404) {
+                            vanished.incrementAndGet();
+                            return null;
+                        }
+                        throw gone;
+                    }
+                    continue;
+                }
+                throw e;
+            }
+        }
+        throw new StorageError("production object " + container + "/" + name + " kept changing while it was being backed up; run the backup again");
+    }
+
+    private Optional<ManifestFile> previousPoint(BackupCatalog catalog, Instant now, List<String> notes) {
+        List<String> problems = new ArrayList<>();
+        Optional<RestorePlan> plan = catalog.plan(now, problems);
+        plan.ifPresent(p -> notes.addAll(p.problems()));
+        notes.addAll(problems);
+        return plan.map(RestorePlan::recoveryPoint);
+    }
+
+    private Duration chainAge(BackupCatalog catalog, ManifestFile previous, Instant now) {
+        ManifestFile full = catalog.manifest(previous.header().chainId(), 0);
+        return Duration.between(full.header().watermark(), now);
+    }
+
+    /**
+     * Keeps the newest {@code retainChains} chains. Blobs under an immutability policy refuse deletion; that
+     * is the policy working, so it is noted rather than treated as a failure.
+     */
+    private List<String> prune(BackupCatalog catalog, List<String> notes) {
+        List<BackupCatalog.ChainListing> chains = catalog.chains();
+        List<String> pruned = new ArrayList<>();
+        BlobContainerClient target = backup.container(config.container());
+        for (int i = 0; i < chains.size() - config.retainChains(); i++) {
+            String chainId = chains.get(i).chainId();
+            boolean immutable = false;
+            // Manifests first, so a half-pruned chain is never mistaken for a restorable one.
+            List<String> names = new ArrayList<>();
+            for (BlobItem b : target.listBlobs(new ListBlobsOptions().setPrefix(BackupLayout.CHAINS + chainId + "/"), null)) {
+                names.add(b.getName());
+            }
+            names.sort((a, b) -> Boolean.compare(!a.endsWith(BackupLayout.MANIFEST), !b.endsWith(BackupLayout.MANIFEST)));
+            for (String n : names) {
+                try {
+                    target.getBlobClient(n).deleteIfExists();
+                } catch (BlobStorageException e) {
+                    if (e.getStatusCode() == 409 || e.getStatusCode() == 403) {
+                        immutable = true;
+                        break;
+                    }
+                    throw e;
+                }
+            }
+            if (immutable) {
+                notes.add("chain " + chainId + " is past retention but protected by an immutability policy; it will be pruned when the policy allows");
+            } else {
+                pruned.add(chainId);
+            }
+        }
+        return pruned;
+    }
+}

@@ -1,0 +1,208 @@
+package io.drp.backup;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.Iterator;
+import java.util.NoSuchElementException;
+import java.util.Spliterator;
+import java.util.Spliterators;
+import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
+
+/**
+ * A manifest downloaded to local disk and validated end to end before anything uses it: header first,
+ * entries parseable and sorted, trailer last with matching counts and body hash. Validation streams the
+ * file once; {@link #entries()} streams it again. Neither holds the listing in memory.
+ */
+public final class ManifestFile {
+
+    private final Path file;
+    private final ManifestHeader header;
+    private final ManifestTrailer trailer;
+    private final Instant completedAt;
+    private final String sha256;
+
+    private ManifestFile(Path file, ManifestHeader header, ManifestTrailer trailer, Instant completedAt, String sha256) {
+        this.file = file;
+        this.header = header;
+        this.trailer = trailer;
+        this.completedAt = completedAt;
+        this.sha256 = sha256;
+    }
+
+    /**
+     * @param pointId what the caller believes this point is, for messages and for checking the header
+     * @throws BackupError naming the point and line when the manifest is truncated, edited or malformed
+     */
+    public static ManifestFile open(Path file, String pointId) {
+        MessageDigest whole = Digests.sha256();
+        MessageDigest body = Digests.sha256();
+        ManifestHeader header = null;
+        ManifestTrailer trailer = null;
+        Instant completedAt = null;
+        long lineNo = 0;
+        long entries = 0, live = 0, liveBytes = 0, puts = 0, putBytes = 0, deletes = 0;
+        String lastC = null, lastN = null;
+        try (BufferedReader r = new BufferedReader(new java.io.InputStreamReader(
+                new DigestInputStream(Files.newInputStream(file), whole), StandardCharsets.UTF_8))) {
+            String line;
+            while ((line = r.readLine()) != null) {
+                lineNo++;
+                ManifestCodec.Where where = new ManifestCodec.Where(pointId, lineNo);
+                if (trailer != null) {
+                    throw where.bad("follows the trailer; the manifest was edited");
+                }
+                JsonNode n = ManifestCodec.parse(line, where);
+                String type = ManifestCodec.type(n, where);
+                if (header == null) {
+                    if (!type.equals("header")) throw where.bad("should be the manifest header");
+                    header = ManifestCodec.readHeader(n, where);
+                    if (pointId != null && !header.pointId().equals(pointId)) {
+                        throw where.bad("header says point " + header.pointId() + "; the manifest was moved or replaced");
+                    }
+                    body.update((line + "\n").getBytes(StandardCharsets.UTF_8));
+                    continue;
+                }
+                switch (type) {
+                    case "object" -> {
+                        ManifestEntry e = ManifestCodec.readEntry(n, where);
+                        if (lastC != null && ManifestEntry.compareKeys(lastC, lastN, e.container(), e.name()) >= 0) {
+                            throw where.bad("object " + e.path() + " is out of order; the manifest was edited");
+                        }
+                        if (e.live() && e.dataSeq() > header.seq()) {
+                            throw where.bad("object " + e.path() + " refers to a later point");
+                        }
+                        lastC = e.container();
+                        lastN = e.name();
+                        entries++;
+                        if (e.op() == ManifestEntry.Op.PUT) {
+                            puts++;
+                            putBytes += e.size();
+                        }
+                        if (e.live()) {
+                            live++;
+                            liveBytes += e.size();
+                        } else {
+                            deletes++;
+                        }
+                        body.update((line + "\n").getBytes(StandardCharsets.UTF_8));
+                    }
+                    case "trailer" -> {
+                        trailer = ManifestCodec.readTrailer(n, where);
+                        completedAt = ManifestCodec.completedAt(n, where);
+                    }
+                    default -> throw where.bad("has unknown type '" + type + "'");
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (java.io.UncheckedIOException e) {
+            // malformed UTF-8 surfaces as MalformedInputException
+            throw new BackupError(pointId, "manifest is not UTF-8 text at line " + (lineNo + 1));
+        }
+        if (header == null) {
+            throw new BackupError(pointId, "manifest is empty");
+        }
+        if (trailer == null) {
+            throw new BackupError(pointId, "manifest is truncated after line " + lineNo + " (no trailer); the backup did not complete or the file was cut");
+        }
+        String bodyHash = HexFormat.of().formatHex(body.digest());
+        if (!bodyHash.equals(trailer.bodySha256())) {
+            throw new BackupError(pointId, "manifest body hash does not match its trailer; the manifest was altered");
+        }
+        if (trailer.entries() != entries || trailer.liveObjects() != live || trailer.liveBytes() != liveBytes
+                || trailer.puts() != puts || trailer.putBytes() != putBytes || trailer.deletes() != deletes) {
+            throw new BackupError(pointId, "manifest counts do not match its trailer; the manifest was altered");
+        }
+        if (header.kind() == PointKind.FULL && (deletes > 0 || puts != entries)) {
+            throw new BackupError(pointId, "a full snapshot may only hold PUT entries");
+        }
+        return new ManifestFile(file, header, trailer, completedAt, HexFormat.of().formatHex(whole.digest()));
+    }
+
+    public ManifestHeader header() {
+        return header;
+    }
+
+    public ManifestTrailer trailer() {
+        return trailer;
+    }
+
+    public Instant completedAt() {
+        return completedAt;
+    }
+
+    public String sha256() {
+        return sha256;
+    }
+
+    public Path path() {
+        return file;
+    }
+
+    public String pointId() {
+        return header.pointId();
+    }
+
+    /** Streams the entries in manifest order. Close the stream (try-with-resources). */
+    public Stream<ManifestEntry> entries() {
+        BufferedReader r;
+        try {
+            r = Files.newBufferedReader(file, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        Iterator<ManifestEntry> it = new Iterator<>() {
+            long lineNo = 0;
+            ManifestEntry next = advance();
+
+            private ManifestEntry advance() {
+                try {
+                    String line;
+                    while ((line = r.readLine()) != null) {
+                        lineNo++;
+                        ManifestCodec.Where where = new ManifestCodec.Where(pointId(), lineNo);
+                        JsonNode n = ManifestCodec.parse(line, where);
+                        if ("object".equals(ManifestCodec.type(n, where))) {
+                            return ManifestCodec.readEntry(n, where);
+                        }
+                    }
+                    return null;
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }
+
+            @Override
+            public boolean hasNext() {
+                return next != null;
+            }
+
+            @Override
+            public ManifestEntry next() {
+                if (next == null) throw new NoSuchElementException();
+                ManifestEntry cur = next;
+                next = advance();
+                return cur;
+            }
+        };
+        return StreamSupport.stream(Spliterators.spliteratorUnknownSize(it, Spliterator.ORDERED | Spliterator.NONNULL), false)
+                .onClose(() -> {
+                    try {
+                        r.close();
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                });
+    }
+}

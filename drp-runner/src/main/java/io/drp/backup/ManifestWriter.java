@@ -1,0 +1,87 @@
+package io.drp.backup;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.time.Instant;
+import java.util.HexFormat;
+
+/**
+ * Streams a manifest: entries are written as they come, nothing is accumulated. Entries must arrive in
+ * manifest order; the writer refuses anything else because readers rely on it for merge-joins.
+ */
+public final class ManifestWriter {
+
+    private final OutputStream out;
+    private final MessageDigest body = Digests.sha256();
+    private final MessageDigest whole = Digests.sha256();
+    private final String pointId;
+    private String lastContainer;
+    private String lastName;
+    private long entries, liveObjects, liveBytes, puts, putBytes, deletes;
+    private boolean finished;
+
+    public ManifestWriter(OutputStream out, ManifestHeader header) {
+        this.out = out;
+        this.pointId = header.pointId();
+        line(ManifestCodec.header(header), true);
+    }
+
+    public void write(ManifestEntry e) {
+        if (finished) throw new IllegalStateException("manifest already finished");
+        if (lastContainer != null && ManifestEntry.compareKeys(lastContainer, lastName, e.container(), e.name()) >= 0) {
+            throw new BackupError(pointId, "object " + e.path() + " is out of order after " + lastContainer + "/" + lastName
+                    + "; the storage listing was not sorted");
+        }
+        lastContainer = e.container();
+        lastName = e.name();
+        entries++;
+        switch (e.op()) {
+            case PUT -> {
+                puts++;
+                putBytes += e.size();
+                liveObjects++;
+                liveBytes += e.size();
+            }
+            case KEEP -> {
+                liveObjects++;
+                liveBytes += e.size();
+            }
+            case DELETE -> deletes++;
+        }
+        line(ManifestCodec.entry(e), true);
+    }
+
+    /** Writes the trailer and closes the stream; for a block blob, closing is the commit. */
+    public ManifestTrailer finish(Instant completedAt) {
+        ManifestTrailer t = new ManifestTrailer(entries, liveObjects, liveBytes, puts, putBytes, deletes,
+                HexFormat.of().formatHex(body.digest()));
+        line(ManifestCodec.trailer(t, completedAt), false);
+        finished = true;
+        try {
+            out.close();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return t;
+    }
+
+    /** SHA-256 of every byte written; valid after {@link #finish}. Identifies the manifest in the next point and in reports. */
+    public String manifestSha256() {
+        if (!finished) throw new IllegalStateException("manifest not finished");
+        return HexFormat.of().formatHex(whole.digest());
+    }
+
+    private void line(String json, boolean inBody) {
+        byte[] b = (json + "\n").getBytes(StandardCharsets.UTF_8);
+        if (inBody) body.update(b);
+        whole.update(b);
+        try {
+            out.write(b);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,3 @@
+package io.drp.backup;
+
+public enum PointKind { FULL, INCREMENTAL }

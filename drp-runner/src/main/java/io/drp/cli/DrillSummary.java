@@ -1,0 +1,48 @@
+package io.drp.cli;
+
+import io.drp.report.DrillReport;
+import io.drp.report.Finding;
+import io.drp.report.ObjectiveResult;
+import io.drp.report.StepRecord;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Locale;
+
+/** The short console summary after a drill: verdict, the three objectives, steps, and where the report is. */
+final class DrillSummary {
+
+    private DrillSummary() {}
+
+    static void print(PrintWriter out, DrillReport r, Path reportFile) {
+        out.println();
+        out.printf("drill %s: %s (%s)%n", r.drillId(), r.verdict(), r.verdictReason());
+        if (r.measured() != null) {
+            out.printf("  disaster at %s, recovery point %s%n", r.measured().disasterAt(),
+                    r.measured().recoveryPoint() == null ? "none" : r.measured().recoveryPoint());
+        }
+        for (ObjectiveResult o : r.objectiveResults()) {
+            out.printf(Locale.ROOT, "  %-4s %-10s %-9s target %-10s measured %-10s %s%n", o.met() ? "ok" : "MISS", o.service(),
+                    o.kind(), fmt(o.target(), o.unit()), o.measured() == null ? "-" : fmt(o.measured(), o.unit()), o.detail());
+        }
+        out.printf("  integrity: %d/%d objects restored exactly, %d mismatch(es), %d lost (%d bytes), %d written after the disaster%n",
+                r.integrity().objectsRestored(), r.integrity().objectsExpected(), r.integrity().mismatches(),
+                r.integrity().objectsLost(), r.integrity().bytesLost(), r.integrity().objectsWrittenAfterDisaster());
+        StringBuilder steps = new StringBuilder("  steps:");
+        for (StepRecord s : r.steps()) {
+            steps.append(String.format(Locale.ROOT, " %s %.1fs%s", s.name(), s.durationSeconds(),
+                    s.status() == io.drp.report.StepStatus.SUCCEEDED ? "" : " " + s.status()));
+        }
+        out.println(steps);
+        for (Finding f : r.findings()) {
+            if (f.severity() != Finding.Severity.INFO) out.println("  " + f.severity() + " " + f.code() + ": " + f.message());
+        }
+        if (r.transientRetries() > 0) out.println("  transient storage errors retried: " + r.transientRetries());
+        out.println("  report: " + reportFile.toAbsolutePath());
+    }
+
+    private static String fmt(double v, String unit) {
+        if ("seconds".equals(unit)) return String.format(Locale.ROOT, "%.1fs", v);
+        return String.format(Locale.ROOT, "%.0f", v);
+    }
+}

@@ -1,0 +1,31 @@
+package io.drp.config;
+
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * The backup policy. The source plan asks for a daily backup by default, more often when operations need
+ * it, so a chain starts with a full snapshot every {@code fullEvery} and adds incrementals every
+ * {@code incrementalEvery} in between.
+ */
+public record BackupConfig(
+        String container,
+        Duration fullEvery,
+        Duration incrementalEvery,
+        int retainChains,
+        int parallelism) {
+
+    public static final Duration DEFAULT_FULL_EVERY = Duration.ofDays(1);
+
+    public BackupConfig {
+        Objects.requireNonNull(container, "'container' cannot be null.");
+        Objects.requireNonNull(fullEvery, "'fullEvery' cannot be null.");
+        if (retainChains < 1) throw new IllegalArgumentException("retainChains must be at least 1");
+        if (parallelism < 1) throw new IllegalArgumentException("parallelism must be at least 1");
+    }
+
+    /** The interval between two consecutive backup points: the floor under any achievable RPO. */
+    public Duration pointInterval() {
+        return incrementalEvery == null || incrementalEvery.compareTo(fullEvery) > 0 ? fullEvery : incrementalEvery;
+    }
+}

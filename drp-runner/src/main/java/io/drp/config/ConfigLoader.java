@@ -1,0 +1,278 @@
+package io.drp.config;
+
+import java.io.IOException;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Loads {@code drp.yaml}. Validation is strict (unknown fields are errors) because a typo in an objectives
+ * file otherwise silently weakens a drill: {@code rpo_minutes: 5} that nobody reads is worse than a failure.
+ */
+public final class ConfigLoader {
+
+    static final Pattern ENV_REF = Pattern.compile("\\$\\{env:([A-Za-z_][A-Za-z0-9_]*)}");
+    private static final Pattern CONTAINER = Pattern.compile("[a-z0-9](?!.*--)[a-z0-9-]{1,61}[a-z0-9]");
+    private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]{0,62}");
+    private static final long MAX_CONFIG_BYTES = 1024 * 1024;
+
+    private final Function<String, String> env;
+
+    public ConfigLoader() {
+        this(System::getenv);
+    }
+
+    /** @param env environment lookup, injectable so tests need not mutate the process environment */
+    public ConfigLoader(Function<String, String> env) {
+        this.env = env;
+    }
+
+    public DrpConfig load(Path file) {
+        String label = file.toString();
+        byte[] bytes;
+        try {
+            if (Files.isDirectory(file)) {
+                throw new ConfigException(label, 0, "", "is a directory; pass the objectives file, e.g. --config drp.yaml");
+            }
+            if (Files.size(file) > MAX_CONFIG_BYTES) {
+                throw new ConfigException(label, 0, "", "is larger than 1 MiB; this is not an objectives file");
+            }
+            bytes = Files.readAllBytes(file);
+        } catch (NoSuchFileException e) {
+            throw new ConfigException(label, 0, "", "file not found; pass --config <file> or create drp.yaml (see examples/drp.yaml)");
+        } catch (AccessDeniedException e) {
+            throw new ConfigException(label, 0, "", "cannot be read (permission denied); check the file's permissions");
+        } catch (IOException e) {
+            throw new ConfigException(label, 0, "", "cannot be read (" + e.getClass().getSimpleName() + "); check the path");
+        }
+        String text;
+        try {
+            text = StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(bytes)).toString();
+        } catch (CharacterCodingException e) {
+            throw new ConfigException(label, 0, "", "is not UTF-8 text; save it as UTF-8");
+        }
+        return parse(label, file, text, sha256(bytes));
+    }
+
+    /** Parses text as if read from {@code label}; used by tests and the fuzzer. */
+    public DrpConfig parse(String label, Path file, String text, String sha256) {
+        YamlTree root = YamlTree.parse(label, text);
+        Map<String, YamlTree> top = root.mapping(Set.of("version", "storage", "backup", "recovery", "services", "drill", "ledger"));
+        List<ConfigWarning> warnings = new ArrayList<>();
+
+        YamlTree version = require(root, top, "version");
+        if (version.longValue(1, 1) != 1) {
+            throw version.error("unsupported version; this drp reads version 1");
+        }
+        Optional<StorageConfig> storage = Optional.ofNullable(top.get("storage")).map(this::storage);
+        BackupConfig backup = backup(require(root, top, "backup"));
+        RecoveryConfig recovery = top.containsKey("recovery") ? recovery(top.get("recovery"))
+                : new RecoveryConfig(RecoveryConfig.Kind.LOCAL, "recovery", null);
+        List<ServiceConfig> services = services(require(root, top, "services"), backup, warnings);
+        DrillConfig drill = top.containsKey("drill") ? drill(top.get("drill"), services)
+                : new DrillConfig(null, 8, Path.of("drill-reports"), true);
+        Path ledgerDir = Path.of(".drp", "ledger");
+        if (top.containsKey("ledger")) {
+            Map<String, YamlTree> l = top.get("ledger").mapping(Set.of("dir"));
+            if (l.containsKey("dir")) ledgerDir = Path.of(l.get("dir").nonBlank());
+        }
+        for (ServiceConfig s : services) {
+            for (String c : s.containers()) {
+                if (c.equals(backup.container())) {
+                    throw require(root, top, "backup").error("backup.container '" + c
+                            + "' is also a production container of service " + s.name() + "; backups must live apart from the data");
+                }
+            }
+        }
+        return new DrpConfig(file, sha256, storage, backup, recovery, services, drill, ledgerDir, warnings);
+    }
+
+    private static YamlTree require(YamlTree parent, Map<String, YamlTree> fields, String name) {
+        YamlTree t = fields.get(name);
+        if (t == null || t.isNull()) {
+            String path = parent.path().isEmpty() ? name : parent.path() + "." + name;
+            throw new ConfigException(parent.file(), parent.line(), path, "is required");
+        }
+        return t;
+    }
+
+    private StorageConfig storage(YamlTree node) {
+        Map<String, YamlTree> m = node.mapping(Set.of("production", "backup", "recovery"));
+        return new StorageConfig(
+                account(require(node, m, "production")),
+                account(require(node, m, "backup")),
+                account(require(node, m, "recovery")));
+    }
+
+    private AccountLocation account(YamlTree node) {
+        Map<String, YamlTree> m = node.mapping(Set.of("connectionString", "accountUrl", "sasToken"));
+        Secret cs = m.containsKey("connectionString") ? secret(m.get("connectionString")) : null;
+        String url = m.containsKey("accountUrl") ? m.get("accountUrl").nonBlank() : null;
+        Secret sas = m.containsKey("sasToken") ? secret(m.get("sasToken")) : null;
+        if (url != null && !url.startsWith("https://") && !url.startsWith("http://127.0.0.1") && !url.startsWith("http://localhost")) {
+            throw m.get("accountUrl").error("must be an https:// URL (plain http is only accepted on loopback, for the emulator)");
+        }
+        try {
+            return new AccountLocation(cs, url, sas);
+        } catch (IllegalArgumentException e) {
+            throw node.error(e.getMessage());
+        }
+    }
+
+    /** Secrets may only be references to environment variables: a key committed to Git is a key leaked. */
+    private Secret secret(YamlTree node) {
+        String raw = node.nonBlank();
+        Matcher m = ENV_REF.matcher(raw);
+        if (!m.matches()) {
+            throw node.error("secrets are not allowed in the file; write ${env:VARIABLE} and export the value in that variable");
+        }
+        String var = m.group(1);
+        String value = env.apply(var);
+        if (value == null || value.isBlank()) {
+            throw node.error("environment variable " + var + " is not set; export it before running drp");
+        }
+        return new Secret(var, value);
+    }
+
+    private BackupConfig backup(YamlTree node) {
+        Map<String, YamlTree> m = node.mapping(Set.of("container", "fullEvery", "incrementalEvery", "retainChains", "parallelism"));
+        String container = containerName(require(node, m, "container"));
+        Duration full = m.containsKey("fullEvery") ? m.get("fullEvery").convert(Durations::parsePositive) : BackupConfig.DEFAULT_FULL_EVERY;
+        Duration incr = m.containsKey("incrementalEvery") ? m.get("incrementalEvery").convert(Durations::parsePositive) : null;
+        if (incr != null && incr.compareTo(full) >= 0) {
+            throw m.get("incrementalEvery").error("must be shorter than fullEvery (" + Durations.format(full) + "), or be removed");
+        }
+        int retain = m.containsKey("retainChains") ? (int) m.get("retainChains").longValue(1, 10_000) : 7;
+        int par = m.containsKey("parallelism") ? (int) m.get("parallelism").longValue(1, 256) : 8;
+        return new BackupConfig(container, full, incr, retain, par);
+    }
+
+    private RecoveryConfig recovery(YamlTree node) {
+        Map<String, YamlTree> m = node.mapping(Set.of("target", "stack", "pulumiWorkDir"));
+        RecoveryConfig.Kind kind = RecoveryConfig.Kind.LOCAL;
+        if (m.containsKey("target")) {
+            String t = m.get("target").nonBlank();
+            kind = switch (t) {
+                case "local" -> RecoveryConfig.Kind.LOCAL;
+                case "pulumi" -> RecoveryConfig.Kind.PULUMI;
+                default -> throw m.get("target").error("'" + t + "' is not a target; use local or pulumi");
+            };
+        }
+        String stack = m.containsKey("stack") ? m.get("stack").nonBlank() : "recovery";
+        String workDir = m.containsKey("pulumiWorkDir") ? m.get("pulumiWorkDir").nonBlank() : null;
+        return new RecoveryConfig(kind, stack, workDir);
+    }
+
+    private List<ServiceConfig> services(YamlTree node, BackupConfig backup, List<ConfigWarning> warnings) {
+        Map<String, YamlTree> named = node.namedMapping();
+        if (named.isEmpty()) {
+            throw node.error("declare at least one service with its containers and objectives");
+        }
+        List<ServiceConfig> out = new ArrayList<>();
+        Map<String, String> owner = new LinkedHashMap<>();
+        for (Map.Entry<String, YamlTree> e : named.entrySet()) {
+            String name = e.getKey();
+            YamlTree svc = e.getValue();
+            if (!NAME.matcher(name).matches()) {
+                throw svc.error("service names use letters, digits, '-', '_' or '.'");
+            }
+            Map<String, YamlTree> m = svc.mapping(Set.of("containers", "objectives"));
+            List<String> containers = new ArrayList<>();
+            for (YamlTree c : require(svc, m, "containers").sequence()) {
+                String cn = containerName(c);
+                String prev = owner.putIfAbsent(cn, name);
+                if (prev != null) {
+                    throw c.error("container '" + cn + "' already belongs to service " + prev + "; a container belongs to one service");
+                }
+                containers.add(cn);
+            }
+            if (containers.isEmpty()) {
+                throw m.get("containers").error("list at least one production container");
+            }
+            Map<String, ScenarioObjectives> objectives = new LinkedHashMap<>();
+            YamlTree objNode = require(svc, m, "objectives");
+            for (Map.Entry<String, YamlTree> o : objNode.namedMapping().entrySet()) {
+                ScenarioObjectives so = objectives(o.getKey(), o.getValue());
+                if (so.rpo().compareTo(backup.pointInterval()) < 0) {
+                    YamlTree rpoNode = o.getValue().mapping(null).get("rpo");
+                    warnings.add(new ConfigWarning(rpoNode.file(), rpoNode.line(), rpoNode.path(),
+                            "an RPO of " + Durations.format(so.rpo()) + " cannot be met with a backup every "
+                                    + Durations.format(backup.pointInterval()) + "; back up more often or relax the objective"));
+                }
+                objectives.put(o.getKey(), so);
+            }
+            if (objectives.isEmpty()) {
+                throw objNode.error("declare at least one scenario, e.g. region-outage: {rto: 4h, rpo: 1h}");
+            }
+            out.add(new ServiceConfig(name, containers, objectives));
+        }
+        return out;
+    }
+
+    private ScenarioObjectives objectives(String scenario, YamlTree node) {
+        if (!NAME.matcher(scenario).matches()) {
+            throw node.error("scenario names use letters, digits, '-', '_' or '.'");
+        }
+        Map<String, YamlTree> m = node.mapping(Set.of("rto", "rpo", "maxLostObjects"));
+        Duration rto = require(node, m, "rto").convert(Durations::parsePositive);
+        Duration rpo = require(node, m, "rpo").convert(Durations::parsePositive);
+        long lost = m.containsKey("maxLostObjects") ? m.get("maxLostObjects").longValue(0, Long.MAX_VALUE) : 0;
+        return new ScenarioObjectives(scenario, rto, rpo, lost, node.line());
+    }
+
+    private DrillConfig drill(YamlTree node, List<ServiceConfig> services) {
+        Map<String, YamlTree> m = node.mapping(Set.of("scenario", "parallelism", "reportDir", "verify"));
+        String scenario = null;
+        if (m.containsKey("scenario")) {
+            scenario = m.get("scenario").nonBlank();
+            String s = scenario;
+            if (services.stream().noneMatch(svc -> svc.objectives().containsKey(s))) {
+                throw m.get("scenario").error("no service declares objectives for scenario '" + s + "'");
+            }
+        }
+        int par = m.containsKey("parallelism") ? (int) m.get("parallelism").longValue(1, 256) : 8;
+        Path reportDir = m.containsKey("reportDir") ? Path.of(m.get("reportDir").nonBlank()) : Path.of("drill-reports");
+        boolean full = true;
+        if (m.containsKey("verify")) {
+            String v = m.get("verify").nonBlank();
+            full = switch (v) {
+                case "full" -> true;
+                case "metadata" -> false;
+                default -> throw m.get("verify").error("'" + v + "' is not a verify mode; use full (re-read every byte) or metadata");
+            };
+        }
+        return new DrillConfig(scenario, par, reportDir, full);
+    }
+
+    private static String containerName(YamlTree node) {
+        String c = node.nonBlank();
+        if (!CONTAINER.matcher(c).matches()) {
+            throw node.error("'" + c + "' is not a valid container name; use 3-63 lowercase letters, digits and single hyphens");
+        }
+        return c;
+    }
+
+    static String sha256(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

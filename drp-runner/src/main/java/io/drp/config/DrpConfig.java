@@ -1,0 +1,52 @@
+package io.drp.config;
+
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.TreeSet;
+
+/**
+ * A loaded and validated {@code drp.yaml}. {@code storage} is empty when the drill runs on the embedded
+ * emulator that drp starts itself.
+ */
+public record DrpConfig(
+        Path file,
+        String sha256,
+        Optional<StorageConfig> storage,
+        BackupConfig backup,
+        RecoveryConfig recovery,
+        List<ServiceConfig> services,
+        DrillConfig drill,
+        Path ledgerDir,
+        List<ConfigWarning> warnings) {
+
+    public DrpConfig {
+        Objects.requireNonNull(storage, "'storage' cannot be null.");
+        services = List.copyOf(services);
+        warnings = List.copyOf(warnings);
+    }
+
+    /** Every production container, sorted: the backup walks them in this order so manifests are sorted. */
+    public List<String> productionContainers() {
+        TreeSet<String> all = new TreeSet<>();
+        services.forEach(s -> all.addAll(s.containers()));
+        return List.copyOf(all);
+    }
+
+    public List<String> scenarios() {
+        TreeSet<String> all = new TreeSet<>();
+        services.forEach(s -> all.addAll(s.objectives().keySet()));
+        return List.copyOf(all);
+    }
+
+    public String defaultScenario() {
+        return drill.scenario() != null ? drill.scenario() : scenarios().get(0);
+    }
+
+    public Optional<ServiceConfig> serviceOf(String container) {
+        return services.stream().filter(s -> s.containers().contains(container))
+                .min(Comparator.comparing(ServiceConfig::name));
+    }
+}

@@ -1,0 +1,100 @@
+package io.drp.drill;
+
+import io.drp.config.DrpConfig;
+import io.drp.config.RecoveryConfig;
+import io.drp.drill.rebuild.LocalRecoveryTarget;
+import io.drp.drill.rebuild.RecoveryTarget;
+import io.drp.progress.Progress;
+import io.drp.report.DrillReport;
+import io.drp.report.RunRecord;
+import io.drp.storage.StorageAccount;
+import io.drp.storage.StorageError;
+import io.drp.storage.StorageSession;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.function.Function;
+
+/**
+ * Wires a drill: opens production and backup read-only, the recovery account writable, takes the
+ * one-drill-per-target lock, restores resume state, runs the {@link DrillEngine} and saves the state.
+ */
+public final class DrillRunner {
+
+    private static final DateTimeFormatter ID = DateTimeFormatter.ofPattern("'d'yyyyMMdd'-'HHmmss").withZone(ZoneOffset.UTC);
+
+    private final DrpConfig config;
+    private final StorageSession session;
+    private final Path workDir;
+    private final Clock clock;
+    private final Progress progress;
+    private final DrillEngine.ReportSink sink;
+    private final Function<StorageAccount, RecoveryTarget> targets;
+
+    public DrillRunner(DrpConfig config, StorageSession session, Path workDir, Clock clock, Progress progress,
+                       DrillEngine.ReportSink sink, Function<StorageAccount, RecoveryTarget> targets) {
+        this.config = config;
+        this.session = session;
+        this.workDir = workDir;
+        this.clock = clock;
+        this.progress = progress;
+        this.sink = sink;
+        this.targets = targets;
+    }
+
+    /** The default target for the config: local, or pulumi when a stack runner is plugged in by the caller. */
+    public static Function<StorageAccount, RecoveryTarget> localTargets(DrpConfig config) {
+        return recovery -> {
+            if (config.recovery().target() != RecoveryConfig.Kind.LOCAL) {
+                throw new StorageError("recovery target '" + config.recovery().target().name().toLowerCase()
+                        + "' needs the Pulumi CLI; use recovery.target: local here");
+            }
+            return new LocalRecoveryTarget(recovery);
+        };
+    }
+
+    public static String newDrillId(Clock clock) {
+        byte[] r = new byte[2];
+        new SecureRandom().nextBytes(r);
+        return ID.format(clock.instant()) + "-" + HexFormat.of().formatHex(r);
+    }
+
+    public DrillReport run(DrillRequest request) throws IOException {
+        List<RunRecord> previous = List.of();
+        DrillRequest req = request;
+        if (request.resume()) {
+            DrillRecord rec = DrillRecord.load(workDir, request.drillId()).orElseThrow(() -> new StorageError(
+                    "no drill " + request.drillId() + " to resume under " + workDir.resolve("drills")
+                            + "; check the id printed by the aborted drill"));
+            previous = rec.runs();
+            // The disaster happened when the first run said it did: resuming must not reset the RTO clock.
+            req = new DrillRequest(rec.drillId(), rec.disasterAt(), rec.scenario(), request.keep(), request.reportDir(),
+                    request.parallelism(), request.fullVerify(), true);
+        }
+        StorageAccount production = session.connector().openReadOnly("production", session.accounts().production());
+        StorageAccount backup = session.connector().openReadOnly("backup", session.accounts().backup());
+        StorageAccount recovery = session.connector().open("recovery", session.accounts().recovery());
+        RecoveryTarget target = targets.apply(recovery);
+        DrillEngine engine = new DrillEngine(config, production, backup, target, clock, progress, workDir,
+                session.connector().retryCounter()::count, session.redactor(), sink, io.drp.cli.Version.current());
+        if (req.disasterAt() == null) {
+            req = new DrillRequest(req.drillId(), clock.instant(), req.scenario(), req.keep(), req.reportDir(),
+                    req.parallelism(), req.fullVerify(), req.resume());
+        }
+        try (DrillLock lock = DrillLock.acquire(recovery, req.drillId())) {
+            new DrillRecord(req.drillId(), req.disasterAt(), req.scenario(), previous).save(workDir);
+            DrillReport report = engine.run(req, previous);
+            new DrillRecord(req.drillId(), req.disasterAt(), req.scenario(), report.runs()).save(workDir);
+            return report;
+        } catch (UncheckedIOException e) {
+            throw new StorageError("cannot write drill state under " + workDir + ": " + e.getMessage(), e);
+        }
+    }
+}

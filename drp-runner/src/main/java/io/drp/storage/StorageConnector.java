@@ -1,0 +1,99 @@
+package io.drp.storage;
+
+import com.azure.core.http.HttpClient;
+import com.azure.core.http.jdk.httpclient.JdkHttpClientBuilder;
+import com.azure.identity.DefaultAzureCredentialBuilder;
+import com.azure.storage.blob.BlobServiceClient;
+import com.azure.storage.blob.BlobServiceClientBuilder;
+import com.azure.storage.common.policy.RequestRetryOptions;
+import com.azure.storage.common.policy.RetryPolicyType;
+import com.azure.storage.common.sas.AccountSasPermission;
+import com.azure.storage.common.sas.AccountSasResourceType;
+import com.azure.storage.common.sas.AccountSasService;
+import com.azure.storage.common.sas.AccountSasSignatureValues;
+import io.drp.config.AccountLocation;
+import io.drp.config.ConnectionStrings;
+
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Map;
+
+/**
+ * Opens storage accounts. All clients share one JDK HTTP client, one retry policy (exponential backoff,
+ * handled by the SDK) and one {@link TransientRetryCounter}.
+ */
+public final class StorageConnector {
+
+    private final HttpClient httpClient;
+    private final RequestRetryOptions retryOptions;
+    private final TransientRetryCounter retryCounter = new TransientRetryCounter();
+
+    public StorageConnector() {
+        this(defaultRetryOptions());
+    }
+
+    public StorageConnector(RequestRetryOptions retryOptions) {
+        this.httpClient = new JdkHttpClientBuilder().connectionTimeout(Duration.ofSeconds(10)).build();
+        this.retryOptions = retryOptions;
+    }
+
+    /** Five tries, 0.5 s doubling to 8 s, 60 s per try: rides out throttling and short blips of a real account. */
+    public static RequestRetryOptions defaultRetryOptions() {
+        return new RequestRetryOptions(RetryPolicyType.EXPONENTIAL, 5, Duration.ofSeconds(60),
+                Duration.ofMillis(500), Duration.ofSeconds(8), null);
+    }
+
+    public TransientRetryCounter retryCounter() {
+        return retryCounter;
+    }
+
+    public StorageAccount open(String role, AccountLocation location) {
+        return new StorageAccount(role, location.describe(), builder(location).buildClient(), false, false);
+    }
+
+    /**
+     * Opens an account for reading only. With a shared key we mint a short-lived account SAS limited to
+     * read and list, so even a bug in drp cannot write production or backups during a drill: the service
+     * refuses. With a SAS token or Azure AD we cannot narrow the grant ourselves; the account is then only
+     * read-only by construction of the code path, and the report says so.
+     */
+    public StorageAccount openReadOnly(String role, AccountLocation location) {
+        if (location.connectionString() != null) {
+            Map<String, String> cs = ConnectionStrings.parse(location.connectionString().reveal());
+            String key = cs.get("accountkey");
+            String name = cs.get("accountname");
+            if (key != null && name != null) {
+                BlobServiceClient keyed = builder(location).buildClient();
+                AccountSasSignatureValues values = new AccountSasSignatureValues(
+                        OffsetDateTime.now(ZoneOffset.UTC).plusHours(12),
+                        AccountSasPermission.parse("rl"),
+                        new AccountSasService().setBlobAccess(true),
+                        new AccountSasResourceType().setService(true).setContainer(true).setObject(true));
+                String sas = keyed.generateAccountSas(values);
+                BlobServiceClient client = common(new BlobServiceClientBuilder())
+                        .endpoint(keyed.getAccountUrl())
+                        .sasToken(sas)
+                        .buildClient();
+                return new StorageAccount(role, location.describe(), client, true, true);
+            }
+        }
+        return new StorageAccount(role, location.describe(), builder(location).buildClient(), true, false);
+    }
+
+    private BlobServiceClientBuilder builder(AccountLocation location) {
+        BlobServiceClientBuilder b = common(new BlobServiceClientBuilder());
+        if (location.connectionString() != null) {
+            return b.connectionString(location.connectionString().reveal());
+        }
+        b.endpoint(location.accountUrl());
+        if (location.sasToken() != null) {
+            return b.sasToken(location.sasToken().reveal());
+        }
+        return b.credential(new DefaultAzureCredentialBuilder().build());
+    }
+
+    private BlobServiceClientBuilder common(BlobServiceClientBuilder b) {
+        return b.httpClient(httpClient).retryOptions(retryOptions).addPolicy(retryCounter);
+    }
+}
