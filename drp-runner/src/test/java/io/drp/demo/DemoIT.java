@@ -1,0 +1,50 @@
+package io.drp.demo;
+
+import io.drp.cli.Main;
+import io.drp.progress.Progress;
+import io.drp.report.DrillReport;
+import io.drp.report.ReportJson;
+import io.drp.report.Verdict;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The README's main job: `drp demo` from nothing to a report. It starts its own emulator. */
+class DemoIT {
+
+    @Test
+    void demoMeasuresTheSeededGapAndTheSeededLoss(@TempDir Path tmp) throws Exception {
+        ByteArrayOutputStream log = new ByteArrayOutputStream();
+        DemoScenario.Result r = new DemoScenario(tmp.resolve("work"), tmp.resolve("report"),
+                new PrintWriter(log, true, StandardCharsets.UTF_8), Progress.NONE, ReportJson::write, Duration.ofSeconds(2)).run();
+
+        DrillReport onDisk = ReportJson.read(tmp.resolve("report").resolve(ReportJson.FILE_NAME));
+        assertEquals(r.expectedRpoSeconds(), onDisk.measured().rpoSeconds(), 1.0);
+        assertTrue(onDisk.measured().rpoSeconds() >= 2.0, "the 2 s gap is part of the RPO");
+        assertEquals(r.writtenAfterLastBackup(), onDisk.integrity().objectsLost(), "every object written after the last backup is lost");
+        assertEquals(0, onDisk.integrity().mismatches());
+        assertEquals(onDisk.integrity().objectsExpected(), onDisk.integrity().objectsRestored());
+        assertEquals(Verdict.PASSED, onDisk.verdict(), onDisk.verdictReason());
+    }
+
+    @Test
+    void demoCommandExitsZeroOrOneAndPrintsTheReportPath(@TempDir Path tmp) throws Exception {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        int code = Main.run(new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(new ByteArrayOutputStream()),
+                "demo", "--work-dir", tmp.resolve("w").toString(), "--report-dir", tmp.resolve("r").toString(), "--gap", "1s");
+        String text = out.toString(StandardCharsets.UTF_8);
+        assertTrue(code == 0 || code == 1, "exit " + code + "\n" + text);
+        assertTrue(text.contains("report: " + tmp.resolve("r").resolve("drill-report.json").toAbsolutePath()), text);
+        DrillReport report = ReportJson.read(tmp.resolve("r").resolve(ReportJson.FILE_NAME));
+        assertTrue(report.measured().rpoSeconds() > 0);
+    }
+}
