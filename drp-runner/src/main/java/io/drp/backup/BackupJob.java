@@ -115,7 +115,9 @@ public final class BackupJob {
             progress.update("backup", seen.incrementAndGet(), -1, copiedBytes.get());
         });
         ManifestTrailer trailer;
-        try (Stream<ManifestEntry> prevEntries = previous.map(ManifestFile::entries).orElseGet(Stream::empty)) {
+        // A full snapshot copies everything: it must not depend on any earlier point.
+        Optional<ManifestFile> base = full ? Optional.empty() : previous;
+        try (Stream<ManifestEntry> prevEntries = base.map(ManifestFile::entries).orElseGet(Stream::empty)) {
             Iterator<ManifestEntry> prev = prevEntries.filter(ManifestEntry::live).iterator();
             ManifestEntry p = prev.hasNext() ? prev.next() : null;
             for (String container : containers) {

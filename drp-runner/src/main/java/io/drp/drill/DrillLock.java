@@ -36,6 +36,14 @@ public final class DrillLock implements AutoCloseable {
 
     /** @throws DrillConflict when another drill holds the target */
     public static DrillLock acquire(StorageAccount recovery, String drillId) {
+        return acquire(recovery, drillId, false);
+    }
+
+    /**
+     * @param resume when resuming {@code drillId}, a lease still held under that same id belongs to the
+     *               aborted run (its process is gone, the lease just has not expired yet), so it is broken
+     */
+    public static DrillLock acquire(StorageAccount recovery, String drillId, boolean resume) {
         BlobContainerClient c = recovery.container(CONTAINER);
         try {
             c.createIfNotExists();
@@ -51,6 +59,12 @@ public final class DrillLock implements AutoCloseable {
             try {
                 lease.acquireLease(LEASE_SECONDS);
             } catch (BlobStorageException e) {
+                if (resume && (e.getErrorCode() == BlobErrorCode.LEASE_ALREADY_PRESENT || e.getStatusCode() == 409)
+                        && drillId.equals(holderOf(blob))) {
+                    new BlobLeaseClientBuilder().blobClient(blob).buildClient().breakLeaseWithResponse(0, null, null, null);
+                    lease.acquireLease(LEASE_SECONDS);
+                    return started(blob, lease, drillId);
+                }
                 if (e.getErrorCode() == BlobErrorCode.LEASE_ALREADY_PRESENT || e.getStatusCode() == 409) {
                     String holder = "";
                     try {
@@ -65,28 +79,41 @@ public final class DrillLock implements AutoCloseable {
                 }
                 throw e;
             }
-            try {
-                blob.setMetadataWithResponse(Map.of("drillid", drillId),
-                        new com.azure.storage.blob.models.BlobRequestConditions().setLeaseId(lease.getLeaseId()), null, null);
-            } catch (BlobStorageException ignored) {
-                // the holder's id is informational only
-            }
-            ScheduledExecutorService renewer = Executors.newSingleThreadScheduledExecutor(r -> {
-                Thread t = new Thread(r, "drp-lock-renew");
-                t.setDaemon(true);
-                return t;
-            });
-            renewer.scheduleAtFixedRate(() -> {
-                try {
-                    lease.renewLease();
-                } catch (RuntimeException ignored) {
-                    // a missed renewal is retried 20 s later; the lease has 60 s of slack
-                }
-            }, LEASE_SECONDS / 3, LEASE_SECONDS / 3, TimeUnit.SECONDS);
-            return new DrillLock(lease, renewer);
+            return started(blob, lease, drillId);
         } catch (BlobStorageException e) {
             throw new StorageError("cannot take the drill lock in " + recovery.endpoint() + " (" + e.getStatusCode() + " " + e.getErrorCode() + ")", e);
         }
+    }
+
+    private static String holderOf(BlobClient blob) {
+        try {
+            Map<String, String> md = blob.getProperties().getMetadata();
+            return md == null ? null : md.get("drillid");
+        } catch (BlobStorageException e) {
+            return null;
+        }
+    }
+
+    private static DrillLock started(BlobClient blob, BlobLeaseClient lease, String drillId) {
+        try {
+            blob.setMetadataWithResponse(Map.of("drillid", drillId),
+                    new com.azure.storage.blob.models.BlobRequestConditions().setLeaseId(lease.getLeaseId()), null, null);
+        } catch (BlobStorageException ignored) {
+            // the holder's id is informational only
+        }
+        ScheduledExecutorService renewer = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "drp-lock-renew");
+            t.setDaemon(true);
+            return t;
+        });
+        renewer.scheduleAtFixedRate(() -> {
+            try {
+                lease.renewLease();
+            } catch (RuntimeException ignored) {
+                // a missed renewal is retried 20 s later; the lease has 60 s of slack
+            }
+        }, LEASE_SECONDS / 3, LEASE_SECONDS / 3, TimeUnit.SECONDS);
+        return new DrillLock(lease, renewer);
     }
 
     @Override

@@ -88,7 +88,7 @@ public final class DrillRunner {
             req = new DrillRequest(req.drillId(), clock.instant(), req.scenario(), req.keep(), req.reportDir(),
                     req.parallelism(), req.fullVerify(), req.resume());
         }
-        try (DrillLock lock = DrillLock.acquire(recovery, req.drillId())) {
+        try (DrillLock lock = DrillLock.acquire(recovery, req.drillId(), req.resume())) {
             new DrillRecord(req.drillId(), req.disasterAt(), req.scenario(), previous).save(workDir);
             DrillReport report = engine.run(req, previous);
             new DrillRecord(req.drillId(), req.disasterAt(), req.scenario(), report.runs()).save(workDir);

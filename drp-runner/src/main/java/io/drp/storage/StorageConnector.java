@@ -34,8 +34,18 @@ public final class StorageConnector {
     }
 
     public StorageConnector(RequestRetryOptions retryOptions) {
-        this.httpClient = new JdkHttpClientBuilder().connectionTimeout(Duration.ofSeconds(10)).build();
+        this(retryOptions, new JdkHttpClientBuilder().connectionTimeout(Duration.ofSeconds(10)).build());
+    }
+
+    /** @param httpClient the transport; tests wrap the real one to inject network faults */
+    public StorageConnector(RequestRetryOptions retryOptions, HttpClient httpClient) {
+        this.httpClient = httpClient;
         this.retryOptions = retryOptions;
+    }
+
+    /** The default JDK transport, for callers that wrap it. */
+    public static HttpClient defaultHttpClient() {
+        return new JdkHttpClientBuilder().connectionTimeout(Duration.ofSeconds(10)).build();
     }
 
     /** Five tries, 0.5 s doubling to 8 s, 60 s per try: rides out throttling and short blips of a real account. */

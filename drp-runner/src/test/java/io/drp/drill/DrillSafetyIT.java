@@ -1,0 +1,130 @@
+package io.drp.drill;
+
+import com.azure.storage.blob.specialized.BlobLeaseClientBuilder;
+import io.drp.backup.BackupJob;
+import io.drp.progress.ConsoleProgress;
+import io.drp.progress.Progress;
+import io.drp.report.DrillReport;
+import io.drp.report.ReportJson;
+import io.drp.report.Verdict;
+import io.drp.storage.StorageAccount;
+import io.drp.storage.emulator.AzuriteEmulator;
+import io.drp.testing.Azurite;
+import io.drp.testing.DrillFixture;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** One drill per target, lease expiry after a crash, and no secret in any log or report. */
+@ExtendWith(Azurite.class)
+class DrillSafetyIT {
+
+    @Test
+    void aSecondConcurrentDrillOnTheSameTargetIsRefused(AzuriteEmulator azurite, @TempDir Path tmp) throws Exception {
+        DrillFixture f = new DrillFixture(azurite, tmp);
+        f.data().seed(10);
+        f.backup(BackupJob.Mode.FULL);
+        DrillFixture other = new DrillFixture(azurite, tmp.resolve("other"));
+        other.data().seed(1);
+        other.backup(BackupJob.Mode.FULL);
+
+        // while drill A is restoring, drill B (another plan, same recovery account) tries to start
+        AtomicReference<Throwable> second = new AtomicReference<>();
+        Progress whileRunning = (step, objects, total, bytes) -> {
+            if (step.equals("restore") && second.get() == null) {
+                second.set(assertThrows(Throwable.class, () -> other.drill(null, false, tmp.resolve("b"))));
+            }
+        };
+        DrillReport a = new DrillRunner(f.config, f.session, f.workDir, Clock.systemUTC(), whileRunning, ReportJson::write,
+                DrillRunner.localTargets(f.config)).run(new DrillRequest("drill-a-" + f.prefix, null, "region-outage", false,
+                tmp.resolve("a"), 1, true, false));
+
+        assertEquals(Verdict.PASSED, a.verdict(), a.verdictReason());
+        assertInstanceOf(DrillLock.DrillConflict.class, second.get());
+        assertTrue(second.get().getMessage().contains("another drill (drill-a-" + f.prefix + ") is running"), second.get().getMessage());
+        assertFalse(Files.exists(tmp.resolve("b").resolve(ReportJson.FILE_NAME)), "a refused drill writes no report");
+        // and once A is done the lock is free again
+        assertEquals(Verdict.PASSED, other.drill(null, false, tmp.resolve("c")).verdict());
+    }
+
+    @Test
+    void aCrashedDrillsLockExpiresByItself(AzuriteEmulator azurite, @TempDir Path tmp) throws Exception {
+        DrillFixture f = new DrillFixture(azurite, tmp);
+        f.data().seed(2);
+        f.backup(BackupJob.Mode.FULL);
+        // a crashed drill: a lease taken and never renewed nor released (15 s is the shortest Azure allows)
+        StorageAccount recovery = f.recovery;
+        DrillLock.acquire(recovery, "warm-up").close();
+        var blob = recovery.container(DrillLock.CONTAINER).getBlobClient(DrillLock.BLOB);
+        new BlobLeaseClientBuilder().blobClient(blob).buildClient().acquireLease(15);
+
+        assertThrows(DrillLock.DrillConflict.class, () -> f.drill(null, false, tmp.resolve("r1")));
+        Thread.sleep(16_000);
+        assertEquals(Verdict.PASSED, f.drill(null, false, tmp.resolve("r2")).verdict());
+    }
+
+    @Test
+    void noLogOrReportContainsAnAccountKeyOrConnectionString(AzuriteEmulator azurite, @TempDir Path tmp) throws Exception {
+        DrillFixture f = new DrillFixture(azurite, tmp);
+        f.data().seed(5);
+        ByteArrayOutputStream console = new ByteArrayOutputStream();
+        PrintStream log = new PrintStream(console, true, StandardCharsets.UTF_8);
+        List<DrillReport> reports = new ArrayList<>();
+        // an aborted drill (no backup yet), a passed one, and a failed one (data written after the backup)
+        reports.add(drill(f, tmp.resolve("aborted"), log));
+        f.backup(BackupJob.Mode.FULL);
+        reports.add(drill(f, tmp.resolve("passed"), log));
+        f.data().put(f.orders(), "late.txt", "lost");
+        reports.add(drill(f, tmp.resolve("failed"), log));
+        assertEquals(List.of(Verdict.ABORTED, Verdict.PASSED, Verdict.FAILED), reports.stream().map(DrillReport::verdict).toList());
+
+        List<String> secrets = azurite.secrets();
+        assertTrue(secrets.size() >= 6);
+        StringBuilder everything = new StringBuilder(console.toString(StandardCharsets.UTF_8));
+        int files = 0;
+        try (Stream<Path> all = Files.walk(tmp)) {
+            for (Path p : all.filter(Files::isRegularFile).toList()) {
+                everything.append('\n').append(new String(Files.readAllBytes(p), StandardCharsets.ISO_8859_1));
+                files++;
+            }
+        }
+        for (DrillReport r : reports) everything.append(r.toString());
+        String text = everything.toString();
+        for (String s : secrets) {
+            assertFalse(text.contains(s), "a secret leaked into logs or reports");
+        }
+        assertFalse(text.contains("AccountKey="), "a connection string leaked");
+        assertFalse(text.contains("sig="), "a SAS signature leaked");
+        assertTrue(files >= 6, "scanned too few files: " + files);
+        System.out.printf("[figures] secrets scan: %d files and %d chars of console output scanned for %d secrets, 0 found%n",
+                files, console.size(), secrets.size());
+    }
+
+    private static DrillReport drill(DrillFixture f, Path dir, PrintStream log) throws Exception {
+        DrillRunner runner = new DrillRunner(f.config, f.session, f.workDir, Clock.systemUTC(), new ConsoleProgress(log, false),
+                ReportJson::write, DrillRunner.localTargets(f.config));
+        DrillReport r = runner.run(new DrillRequest(DrillRunner.newDrillId(Clock.systemUTC()), null, "region-outage", false, dir, 2, true, false));
+        log.println(r.verdictReason());
+        r.findings().forEach(x -> log.println(x.message()));
+        assertNotNull(r);
+        return r;
+    }
+}
