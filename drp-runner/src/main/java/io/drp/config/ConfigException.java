@@ -26,7 +26,8 @@ public final class ConfigException extends RuntimeException {
         if (field != null && !field.isEmpty()) {
             sb.append(field).append(": ");
         }
-        return sb.append(problem).toString();
+        // Always one line: values echoed from the file may contain line breaks or control characters.
+        return sb.append(problem).toString().replace("\r", "\\r").replace("\n", "\\n").replaceAll("\\p{Cntrl}", "?");
     }
 
     public String file() {

@@ -182,7 +182,8 @@ final class YamlTree {
     private String describe() {
         if (node instanceof MappingNode) return "a mapping";
         if (node instanceof SequenceNode) return "a list";
-        return "'" + ((ScalarNode) node).getValue() + "'";
+        String v = ((ScalarNode) node).getValue();
+        return "'" + (v.length() > 40 ? v.substring(0, 40) + "…" : v) + "'";
     }
 
     private static List<String> sorted(Set<String> s) {
