@@ -1,0 +1,109 @@
+package io.drp.backup;
+
+import com.azure.core.util.BinaryData;
+import io.drp.config.BackupConfig;
+import io.drp.progress.Progress;
+import io.drp.report.DrillReport;
+import io.drp.report.Verdict;
+import io.drp.storage.StorageAccount;
+import io.drp.storage.emulator.AzuriteEmulator;
+import io.drp.testing.Azurite;
+import io.drp.testing.DrillFixture;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+@ExtendWith(Azurite.class)
+class BackupIT {
+
+    @Test
+    void autoModeTakesADailyFullAndIncrementalsInBetween(AzuriteEmulator azurite, @TempDir Path tmp) {
+        DrillFixture f = new DrillFixture(azurite, tmp);
+        f.data().seed(3);
+        Instant day1 = Instant.now().minus(Duration.ofHours(30));
+
+        BackupResult first = f.backup(BackupJob.Mode.AUTO, Clock.fixed(day1, ZoneOffset.UTC));
+        f.data().put(f.orders(), "n.txt", "new");
+        BackupResult second = f.backup(BackupJob.Mode.AUTO, Clock.fixed(day1.plus(Duration.ofHours(1)), ZoneOffset.UTC));
+        BackupResult nextDay = f.backup(BackupJob.Mode.AUTO, Clock.fixed(day1.plus(Duration.ofHours(25)), ZoneOffset.UTC));
+
+        assertEquals(PointKind.FULL, first.point().kind());
+        assertEquals(PointKind.INCREMENTAL, second.point().kind());
+        assertEquals(1, second.point().puts(), "only the new object is copied");
+        assertEquals(3 * 3, second.point().objects() - 1);
+        assertEquals(PointKind.FULL, nextDay.point().kind(), "a chain older than fullEvery starts a new one");
+        assertTrue(!nextDay.point().chainId().equals(first.point().chainId()));
+    }
+
+    @Test
+    void retentionPrunesTheOldestChains(AzuriteEmulator azurite, @TempDir Path tmp) throws Exception {
+        DrillFixture f = new DrillFixture(azurite, tmp);
+        f.data().seed(2);
+        BackupConfig keepTwo = new BackupConfig(f.config.backup().container(), Duration.ofDays(1), Duration.ofHours(1), 2, 4);
+        StorageAccount prod = f.session.connector().openReadOnly("production", f.session.accounts().production());
+        BackupJob job = new BackupJob(prod, f.backupWritable, keepTwo, f.containers(), Clock.systemUTC(), tmp.resolve("c"), Progress.NONE);
+
+        BackupResult a = job.run(BackupJob.Mode.FULL);
+        Thread.sleep(5);
+        job.run(BackupJob.Mode.FULL);
+        Thread.sleep(5);
+        BackupResult c = job.run(BackupJob.Mode.FULL);
+
+        assertEquals(List.of(a.point().chainId()), c.prunedChains());
+        List<String> left = new BackupCatalog(f.backupWritable.container(keepTwo.container()), tmp.resolve("c2")).chains()
+                .stream().map(BackupCatalog.ChainListing::chainId).toList();
+        assertEquals(2, left.size());
+        assertTrue(!left.contains(a.point().chainId()));
+        assertEquals(0, f.backupWritable.container(keepTwo.container()).listBlobs(
+                new com.azure.storage.blob.models.ListBlobsOptions().setPrefix(BackupLayout.CHAINS + a.point().chainId()), null)
+                .stream().count(), "every blob of the pruned chain is gone");
+    }
+
+    @Test
+    void aBackupNeverModifiesProduction(AzuriteEmulator azurite, @TempDir Path tmp) {
+        DrillFixture f = new DrillFixture(azurite, tmp);
+        f.data().seed(6);
+        Map<String, String> before = DrillFixture.fingerprint(f.prodWritable, f.containers());
+
+        f.backup(BackupJob.Mode.FULL);
+        f.backup(BackupJob.Mode.INCREMENTAL);
+
+        assertEquals(before, DrillFixture.fingerprint(f.prodWritable, f.containers()));
+    }
+
+    @Test
+    void aHalfWrittenPointIsNeverTakenForAComplete(AzuriteEmulator azurite, @TempDir Path tmp) throws Exception {
+        DrillFixture f = new DrillFixture(azurite, tmp);
+        f.data().seed(3);
+        BackupResult full = f.backup(BackupJob.Mode.FULL);
+        // a backup that crashed after copying data but before its manifest was committed
+        f.backupWritable.container(f.config.backup().container())
+                .getBlobClient(BackupLayout.dataBlob(full.point().chainId(), 1, f.orders(), "half.txt"))
+                .upload(BinaryData.fromString("copied, never listed"), true);
+
+        DrillReport r = f.drill(null, true, tmp.resolve("r"));
+        assertEquals(full.point().pointId(), r.measured().recoveryPoint());
+        assertEquals(Verdict.PASSED, r.verdict(), r.verdictReason());
+        assertTrue(!f.recovery.container(f.orders()).getBlobClient("half.txt").exists());
+
+        // and the next backup takes that sequence number cleanly
+        BackupResult next = f.backup(BackupJob.Mode.INCREMENTAL);
+        assertEquals(1, next.point().seq());
+        try (Stream<ManifestEntry> s = new BackupCatalog(f.backupWritable.container(f.config.backup().container()), tmp.resolve("c"))
+                .manifest(next.point().chainId(), 1).entries()) {
+            assertTrue(s.noneMatch(e -> e.name().equals("half.txt")));
+        }
+    }
+}
