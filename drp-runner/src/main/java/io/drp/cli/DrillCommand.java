@@ -86,7 +86,7 @@ public final class DrillCommand extends DrpCommandBase {
             redactor = session.redactor();
             out().println("drill " + id + (resume != null ? " (resuming)" : "") + " on " + (session.embedded() ? "the embedded emulator" : "configured storage"));
             DrillRunner runner = new DrillRunner(cfg, session, options.workDir, clock,
-                    new ConsoleProgress(System.err, System.console() != null), ReportOutputs::write, DrillRunner.localTargets(cfg));
+                    new ConsoleProgress(System.err, System.console() != null), ReportOutputs::write, DrillRunner.targetsFor(cfg));
             DrillReport report = runner.run(new DrillRequest(id, t0, sc, keep, dir, par, fullVerify, resume != null));
             DrillSummary.print(out(), report, dir.resolve(ReportJson.FILE_NAME));
             if (report.verdict() == io.drp.report.Verdict.ABORTED) {

@@ -106,7 +106,7 @@ public final class DemoScenario {
                     Duration.between(i2.point().watermark(), t0).toMillis() / 1000.0);
 
             out.println("5. running the drill ...");
-            DrillRunner runner = new DrillRunner(cfg, session, workDir, clock, progress, sink, DrillRunner.localTargets(cfg));
+            DrillRunner runner = new DrillRunner(cfg, session, workDir, clock, progress, sink, DrillRunner.targetsFor(cfg));
             DrillReport report = runner.run(new DrillRequest(DrillRunner.newDrillId(clock), t0, cfg.defaultScenario(), false,
                     reportDir, cfg.drill().parallelism(), true, false));
             return new Result(report, reportDir, i2.point().watermark(), t0, lost.written().size(),

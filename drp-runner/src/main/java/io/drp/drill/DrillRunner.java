@@ -1,8 +1,10 @@
 package io.drp.drill;
 
 import io.drp.config.DrpConfig;
-import io.drp.config.RecoveryConfig;
 import io.drp.drill.rebuild.LocalRecoveryTarget;
+import io.drp.drill.rebuild.ProcessPulumiCli;
+import io.drp.drill.rebuild.PulumiCli;
+import io.drp.drill.rebuild.PulumiRecoveryTarget;
 import io.drp.drill.rebuild.RecoveryTarget;
 import io.drp.progress.Progress;
 import io.drp.report.DrillReport;
@@ -49,15 +51,19 @@ public final class DrillRunner {
         this.targets = targets;
     }
 
-    /** The default target for the config: local, or pulumi when a stack runner is plugged in by the caller. */
-    public static Function<StorageAccount, RecoveryTarget> localTargets(DrpConfig config) {
-        return recovery -> {
-            if (config.recovery().target() != RecoveryConfig.Kind.LOCAL) {
-                throw new StorageError("recovery target '" + config.recovery().target().name().toLowerCase()
-                        + "' needs the Pulumi CLI; use recovery.target: local here");
-            }
-            return new LocalRecoveryTarget(recovery);
+    /** The target the config asks for: local containers, or {@code pulumi up} on the recovery stack first. */
+    public static Function<StorageAccount, RecoveryTarget> targets(DrpConfig config, PulumiCli pulumi) {
+        return recovery -> switch (config.recovery().target()) {
+            case LOCAL -> new LocalRecoveryTarget(recovery);
+            case PULUMI -> new PulumiRecoveryTarget(pulumi,
+                    Path.of(config.recovery().pulumiWorkDir() == null ? "." : config.recovery().pulumiWorkDir()),
+                    config.recovery().stack(), recovery);
         };
+    }
+
+    /** As {@link #targets} with the real Pulumi CLI. */
+    public static Function<StorageAccount, RecoveryTarget> targetsFor(DrpConfig config) {
+        return targets(config, new ProcessPulumiCli());
     }
 
     public static String newDrillId(Clock clock) {

@@ -48,7 +48,7 @@ public final class DrillBenchmark {
                 BackupResult b = new BackupJob(prod, f.backupWritable, cfg, f.containers(), Clock.systemUTC(), f.workDir.resolve("c"),
                         Progress.NONE).run(BackupJob.Mode.FULL);
                 DrillReport d = new io.drp.drill.DrillRunner(f.config, f.session, f.workDir, Clock.systemUTC(), Progress.NONE,
-                        io.drp.report.ReportJson::write, io.drp.drill.DrillRunner.localTargets(f.config))
+                        io.drp.report.ReportJson::write, io.drp.drill.DrillRunner.targetsFor(f.config))
                         .run(new io.drp.drill.DrillRequest("bench-" + par, null, "region-outage", false, f.workDir.resolve("r"), par, true, false));
                 double backup = objects / (b.elapsed().toMillis() / 1000.0);
                 double restore = objects / step(d, "restore").durationSeconds();

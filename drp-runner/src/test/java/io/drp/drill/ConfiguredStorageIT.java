@@ -70,7 +70,7 @@ class ConfiguredStorageIT {
             new BackupJob(prod, backup, cfg.backup(), cfg.productionContainers(), Clock.systemUTC(), tmp.resolve("c"), Progress.NONE)
                     .run(BackupJob.Mode.FULL);
             DrillReport r = new DrillRunner(cfg, session, tmp.resolve("work"), Clock.systemUTC(), Progress.NONE, ReportJson::write,
-                    DrillRunner.localTargets(cfg)).run(new DrillRequest("cfg-" + seed.prefix, null, "region-outage", false,
+                    DrillRunner.targetsFor(cfg)).run(new DrillRequest("cfg-" + seed.prefix, null, "region-outage", false,
                     tmp.resolve("r"), 4, true, false));
 
             assertEquals(Verdict.PASSED, r.verdict(), r.verdictReason());

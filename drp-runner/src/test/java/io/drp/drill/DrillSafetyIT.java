@@ -54,7 +54,7 @@ class DrillSafetyIT {
             }
         };
         DrillReport a = new DrillRunner(f.config, f.session, f.workDir, Clock.systemUTC(), whileRunning, ReportJson::write,
-                DrillRunner.localTargets(f.config)).run(new DrillRequest("drill-a-" + f.prefix, null, "region-outage", false,
+                DrillRunner.targetsFor(f.config)).run(new DrillRequest("drill-a-" + f.prefix, null, "region-outage", false,
                 tmp.resolve("a"), 1, true, false));
 
         assertEquals(Verdict.PASSED, a.verdict(), a.verdictReason());
@@ -120,7 +120,7 @@ class DrillSafetyIT {
 
     private static DrillReport drill(DrillFixture f, Path dir, PrintStream log) throws Exception {
         DrillRunner runner = new DrillRunner(f.config, f.session, f.workDir, Clock.systemUTC(), new ConsoleProgress(log, false),
-                ReportJson::write, DrillRunner.localTargets(f.config));
+                ReportJson::write, DrillRunner.targetsFor(f.config));
         DrillReport r = runner.run(new DrillRequest(DrillRunner.newDrillId(Clock.systemUTC()), null, "region-outage", false, dir, 2, true, false));
         log.println(r.verdictReason());
         r.findings().forEach(x -> log.println(x.message()));

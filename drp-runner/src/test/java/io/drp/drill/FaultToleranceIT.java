@@ -51,7 +51,7 @@ class FaultToleranceIT {
         StorageSession session = StorageSession.ofEmulator(azurite, new StorageConnector(fast, faulty));
         faulty.enable(true);
         DrillReport rough = new DrillRunner(f.config, session, f.workDir, Clock.systemUTC(), Progress.NONE, ReportJson::write,
-                DrillRunner.localTargets(f.config)).run(new DrillRequest("rough-" + f.prefix, null, "region-outage", true,
+                DrillRunner.targetsFor(f.config)).run(new DrillRequest("rough-" + f.prefix, null, "region-outage", true,
                 tmp.resolve("rough"), 4, true, false));
         faulty.enable(false);
 
@@ -102,7 +102,7 @@ class FaultToleranceIT {
         DrillReport aborted;
         try (StorageSession s1 = StorageSession.ofEmulator(first, new StorageConnector(fast))) {
             aborted = new DrillRunner(f.config, s1, f.workDir, Clock.systemUTC(), killer, ReportJson::write,
-                    DrillRunner.localTargets(f.config)).run(new DrillRequest(id, t0, "region-outage", false, tmp.resolve("report"), 1, true, false));
+                    DrillRunner.targetsFor(f.config)).run(new DrillRequest(id, t0, "region-outage", false, tmp.resolve("report"), 1, true, false));
         }
 
         // then the first run is ABORTED with its report written
@@ -114,7 +114,7 @@ class FaultToleranceIT {
         try (AzuriteEmulator second = AzuriteEmulator.start(data);
              StorageSession s2 = StorageSession.ofEmulator(second, new StorageConnector())) {
             DrillReport resumed = new DrillRunner(f.config, s2, f.workDir, Clock.systemUTC(), Progress.NONE, ReportJson::write,
-                    DrillRunner.localTargets(f.config)).run(new DrillRequest(id, null, "ignored-on-resume", false, tmp.resolve("report"), 4, true, true));
+                    DrillRunner.targetsFor(f.config)).run(new DrillRequest(id, null, "ignored-on-resume", false, tmp.resolve("report"), 4, true, true));
 
             // then it finishes, without copying again what was verified, and keeps the first run's T0
             assertEquals(Verdict.PASSED, resumed.verdict(), resumed.verdictReason() + " " + resumed.steps());

@@ -109,7 +109,7 @@ public final class DrillFixture {
 
     public DrillReport drill(String id, Instant disasterAt, boolean keep, Path reportDir, boolean resume) throws Exception {
         DrillRunner runner = new DrillRunner(config, session, workDir, Clock.systemUTC(), Progress.NONE, ReportJson::write,
-                DrillRunner.localTargets(config));
+                DrillRunner.targetsFor(config));
         return runner.run(new DrillRequest(id, disasterAt, "region-outage", keep, reportDir, 4, true, resume));
     }
 
