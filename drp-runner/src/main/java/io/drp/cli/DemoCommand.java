@@ -23,6 +23,9 @@ public final class DemoCommand extends DrpCommandBase {
     @Option(names = "--report-dir", paramLabel = "DIR", defaultValue = "drill-reports/demo", description = "Where the report goes (default: ${DEFAULT-VALUE}).")
     Path reportDir;
 
+    @Option(names = "--ledger", paramLabel = "DIR", defaultValue = ".drp/ledger", description = "Drill history the demo appends to (default: ${DEFAULT-VALUE}).")
+    Path ledger;
+
     @Option(names = "--gap", paramLabel = "DURATION", defaultValue = "3s", description = "Time between the last backup and the disaster (default: ${DEFAULT-VALUE}).")
     String gap;
 
@@ -38,6 +41,7 @@ public final class DemoCommand extends DrpCommandBase {
             DemoScenario.Result r = new DemoScenario(workDir, reportDir, out(), new ConsoleProgress(System.err, System.console() != null),
                     ReportOutputs::write, g).run();
             DrillSummary.print(out(), r.report(), reportDir.resolve(ReportJson.FILE_NAME));
+            LedgerSupport.append(out(), err(), ledger, java.util.Optional.empty(), r.report(), reportDir);
             out().printf(Locale.ROOT, "%ndemo: measured RPO %.3f s (expected %.3f s), RTO %s s, %d objects written after the last backup; wall time %.1f s%n",
                     r.report().measured().rpoSeconds(), r.expectedRpoSeconds(),
                     r.report().measured().rtoSeconds() == null ? "-" : String.format(Locale.ROOT, "%.3f", r.report().measured().rtoSeconds()),

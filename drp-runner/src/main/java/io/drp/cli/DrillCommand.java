@@ -89,6 +89,7 @@ public final class DrillCommand extends DrpCommandBase {
                     new ConsoleProgress(System.err, System.console() != null), ReportOutputs::write, DrillRunner.targetsFor(cfg));
             DrillReport report = runner.run(new DrillRequest(id, t0, sc, keep, dir, par, fullVerify, resume != null));
             DrillSummary.print(out(), report, dir.resolve(ReportJson.FILE_NAME));
+            LedgerSupport.append(out(), err(), cfg.ledger().dir(), LedgerSupport.mirror(cfg, session), report, dir);
             if (report.verdict() == io.drp.report.Verdict.ABORTED) {
                 out().println("  resume with: drp drill --resume " + id);
             }

@@ -11,11 +11,14 @@ import picocli.CommandLine.Command;
                 ValidateCommand.class,
                 BackupCommand.class,
                 DrillCommand.class,
+                ReportCommand.class,
+                HistoryCommand.class,
+                VerifyLedgerCommand.class,
         },
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
                 "0:every objective met / command succeeded",
-                "1:drill completed but an objective was missed",
+                "1:drill completed but an objective was missed (verify-ledger: chain broken)",
                 "2:invalid usage or configuration",
                 "3:drill aborted (infrastructure, storage or backup error)"})
 public final class DrpCommand implements Runnable {

@@ -1,7 +1,7 @@
 package io.drp.cli;
 
 import io.drp.report.DrillReport;
-import io.drp.report.ReportJson;
+import io.drp.report.ReportWriters;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -12,6 +12,6 @@ final class ReportOutputs {
     private ReportOutputs() {}
 
     static Path write(DrillReport report, Path dir) throws IOException {
-        return ReportJson.write(report, dir);
+        return ReportWriters.writeAll(report, dir);
     }
 }

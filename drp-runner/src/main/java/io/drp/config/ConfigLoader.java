@@ -87,10 +87,13 @@ public final class ConfigLoader {
         List<ServiceConfig> services = services(require(root, top, "services"), backup, warnings);
         DrillConfig drill = top.containsKey("drill") ? drill(top.get("drill"), services)
                 : new DrillConfig(null, 8, Path.of("drill-reports"), true);
-        Path ledgerDir = Path.of(".drp", "ledger");
+        LedgerConfig ledger = LedgerConfig.defaults();
         if (top.containsKey("ledger")) {
-            Map<String, YamlTree> l = top.get("ledger").mapping(Set.of("dir"));
-            if (l.containsKey("dir")) ledgerDir = Path.of(l.get("dir").nonBlank());
+            Map<String, YamlTree> l = top.get("ledger").mapping(Set.of("dir", "container", "retentionDays"));
+            ledger = new LedgerConfig(
+                    l.containsKey("dir") ? Path.of(l.get("dir").nonBlank()) : ledger.dir(),
+                    l.containsKey("container") ? containerName(l.get("container")) : null,
+                    l.containsKey("retentionDays") ? (int) l.get("retentionDays").longValue(1, 36_500) : ledger.retentionDays());
         }
         for (ServiceConfig s : services) {
             for (String c : s.containers()) {
@@ -100,7 +103,7 @@ public final class ConfigLoader {
                 }
             }
         }
-        return new DrpConfig(file, sha256, storage, backup, recovery, services, drill, ledgerDir, warnings);
+        return new DrpConfig(file, sha256, storage, backup, recovery, services, drill, ledger, warnings);
     }
 
     private static YamlTree require(YamlTree parent, Map<String, YamlTree> fields, String name) {
@@ -192,7 +195,19 @@ public final class ConfigLoader {
             if (!NAME.matcher(name).matches()) {
                 throw svc.error("service names use letters, digits, '-', '_' or '.'");
             }
-            Map<String, YamlTree> m = svc.mapping(Set.of("containers", "objectives"));
+            Map<String, YamlTree> m = svc.mapping(Set.of("containers", "objectives", "slo"));
+            double slo = ServiceConfig.DEFAULT_SLO;
+            if (m.containsKey("slo")) {
+                String raw = m.get("slo").nonBlank().replace("%", "");
+                try {
+                    slo = Double.parseDouble(raw);
+                } catch (NumberFormatException notANumber) {
+                    throw m.get("slo").error("'" + raw + "' is not a percentage; write e.g. 99.9");
+                }
+                if (!(slo > 0 && slo < 100)) {
+                    throw m.get("slo").error(raw + " is not a percentage between 0 and 100 (exclusive); write e.g. 99.9");
+                }
+            }
             List<String> containers = new ArrayList<>();
             for (YamlTree c : require(svc, m, "containers").sequence()) {
                 String cn = containerName(c);
@@ -220,7 +235,7 @@ public final class ConfigLoader {
             if (objectives.isEmpty()) {
                 throw objNode.error("declare at least one scenario, e.g. region-outage: {rto: 4h, rpo: 1h}");
             }
-            out.add(new ServiceConfig(name, containers, objectives));
+            out.add(new ServiceConfig(name, containers, objectives, slo));
         }
         return out;
     }

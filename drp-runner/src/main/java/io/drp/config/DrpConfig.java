@@ -19,7 +19,7 @@ public record DrpConfig(
         RecoveryConfig recovery,
         List<ServiceConfig> services,
         DrillConfig drill,
-        Path ledgerDir,
+        LedgerConfig ledger,
         List<ConfigWarning> warnings) {
 
     public DrpConfig {

@@ -1,0 +1,91 @@
+package io.drp.cli;
+
+import io.drp.ledger.DrillLedger;
+import io.drp.ledger.LedgerRecord;
+import io.drp.report.ReportJson;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.function.Function;
+
+@Command(name = "history", header = "List past drills with their verdicts and the RTO/RPO trend.")
+public final class HistoryCommand extends DrpCommandBase {
+
+    @Mixin
+    LedgerOptions options;
+
+    @Option(names = {"-n", "--last"}, defaultValue = "20", description = "How many drills to show (default: ${DEFAULT-VALUE}).")
+    int last;
+
+    @Option(names = "--json", description = "Print the records as JSON.")
+    boolean json;
+
+    @Override
+    protected ExitCode execute() {
+        if (last < 1) throw new UsageError("--last must be at least 1");
+        List<LedgerRecord> all = new DrillLedger(options.dir(), Optional.empty()).readAll();
+        List<LedgerRecord> shown = all.subList(Math.max(0, all.size() - last), all.size());
+        if (json) {
+            try {
+                out().println(ReportJson.mapper().writeValueAsString(shown));
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+            return ExitCode.OK;
+        }
+        if (all.isEmpty()) {
+            out().println("no drills recorded in " + options.dir().resolve(DrillLedger.FILE));
+            return ExitCode.OK;
+        }
+        out().printf("%-4s %-24s %-24s %-8s %10s %10s  %s%n", "#", "finished (UTC)", "drill", "verdict", "RTO s", "RPO s", "recovery point");
+        for (LedgerRecord r : shown) {
+            out().printf(Locale.ROOT, "%-4d %-24s %-24s %-8s %10s %10s  %s%n", r.seq(), trim(r.finishedAt()), r.drillId(), r.verdict(),
+                    num(r.rtoSeconds()), num(r.rpoSeconds()), r.recoveryPoint() == null ? "-" : r.recoveryPoint());
+        }
+        out().println();
+        out().println("RTO trend " + Trend.describe(shown, LedgerRecord::rtoSeconds));
+        out().println("RPO trend " + Trend.describe(shown, LedgerRecord::rpoSeconds));
+        long passed = shown.stream().filter(r -> r.verdict() == io.drp.report.Verdict.PASSED).count();
+        out().printf("%d of %d drills passed%n", passed, shown.size());
+        return ExitCode.OK;
+    }
+
+    private static String trim(Object instant) {
+        String s = String.valueOf(instant);
+        return s.length() > 19 ? s.substring(0, 19) + "Z" : s;
+    }
+
+    private static String num(Double d) {
+        return d == null ? "-" : String.format(Locale.ROOT, "%.1f", d);
+    }
+
+    /** A sparkline and a direction for a series of measurements, oldest first. */
+    static final class Trend {
+        private static final char[] BARS = "▁▂▃▄▅▆▇█".toCharArray();
+
+        static String describe(List<LedgerRecord> records, Function<LedgerRecord, Double> metric) {
+            List<Double> values = records.stream().map(metric).filter(v -> v != null).toList();
+            if (values.isEmpty()) return "(no measurements)";
+            double min = values.stream().mapToDouble(Double::doubleValue).min().orElse(0);
+            double max = values.stream().mapToDouble(Double::doubleValue).max().orElse(0);
+            StringBuilder spark = new StringBuilder();
+            for (double v : values) {
+                int i = max == min ? 3 : (int) Math.round((v - min) / (max - min) * (BARS.length - 1));
+                spark.append(BARS[i]);
+            }
+            String direction = "steady";
+            if (values.size() >= 2) {
+                int half = values.size() / 2;
+                double early = values.subList(0, half).stream().mapToDouble(Double::doubleValue).average().orElse(0);
+                double late = values.subList(half, values.size()).stream().mapToDouble(Double::doubleValue).average().orElse(0);
+                if (late > early * 1.10) direction = "worsening";
+                else if (late < early * 0.90) direction = "improving";
+            }
+            return String.format(Locale.ROOT, "%s  min %.1f s, max %.1f s, last %.1f s: %s", spark, min, max, values.get(values.size() - 1), direction);
+        }
+    }
+}

@@ -1,0 +1,23 @@
+package io.drp.cli;
+
+import io.drp.config.ConfigLoader;
+import picocli.CommandLine.Option;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/** Where the ledger is: --ledger, else ledger.dir of drp.yaml when it exists, else .drp/ledger. */
+public final class LedgerOptions {
+
+    @Option(names = "--ledger", paramLabel = "DIR", description = "Ledger directory (default: ledger.dir of drp.yaml, else .drp/ledger).")
+    Path ledger;
+
+    @Option(names = {"-c", "--config"}, paramLabel = "FILE", defaultValue = "drp.yaml", description = "Objectives file, for ledger.dir.")
+    Path config;
+
+    Path dir() {
+        if (ledger != null) return ledger;
+        if (Files.isRegularFile(config)) return new ConfigLoader().load(config).ledger().dir();
+        return Path.of(".drp", "ledger");
+    }
+}

@@ -1,0 +1,61 @@
+package io.drp.ledger;
+
+import com.azure.core.util.BinaryData;
+import com.azure.storage.blob.BlobClient;
+import com.azure.storage.blob.BlobContainerClient;
+import com.azure.storage.blob.models.BlobImmutabilityPolicy;
+import com.azure.storage.blob.models.BlobImmutabilityPolicyMode;
+import com.azure.storage.blob.models.BlobRequestConditions;
+import com.azure.storage.blob.models.BlobStorageException;
+import com.azure.storage.blob.models.ListBlobsOptions;
+import com.azure.storage.blob.options.BlobParallelUploadOptions;
+
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+
+/**
+ * Mirrors ledger records into a blob container, one blob per record, written with If-None-Match: * so a
+ * record is never replaced. Where the account has version-level immutability (WORM) enabled, each record
+ * also gets a locked-for-{@code retentionDays} immutability policy; where it does not (or on the emulator)
+ * the mirror still works and says it is not immutable.
+ */
+public final class BlobLedgerMirror implements LedgerMirror {
+
+    private final BlobContainerClient container;
+    private final int retentionDays;
+    private volatile Boolean immutable;
+
+    public BlobLedgerMirror(BlobContainerClient container, int retentionDays) {
+        this.container = container;
+        this.retentionDays = retentionDays;
+    }
+
+    @Override
+    public void put(LedgerRecord record, String canonicalJson) {
+        container.createIfNotExists();
+        BlobClient blob = container.getBlobClient(String.format("records/%010d-%s.json", record.seq(), record.drillId()));
+        blob.uploadWithResponse(new BlobParallelUploadOptions(BinaryData.fromString(canonicalJson))
+                .setRequestConditions(new BlobRequestConditions().setIfNoneMatch("*")), null, null);
+        try {
+            blob.setImmutabilityPolicy(new BlobImmutabilityPolicy()
+                    .setExpiryTime(OffsetDateTime.now(ZoneOffset.UTC).plusDays(retentionDays))
+                    .setPolicyMode(BlobImmutabilityPolicyMode.UNLOCKED));
+            immutable = true;
+        } catch (BlobStorageException | UnsupportedOperationException e) {
+            // version-level WORM not enabled on this account (or the emulator): the record is still write-once by precondition
+            immutable = false;
+        }
+    }
+
+    @Override
+    public long count() {
+        if (!container.exists()) return 0;
+        return container.listBlobs(new ListBlobsOptions().setPrefix("records/"), null).stream().count();
+    }
+
+    @Override
+    public String describe() {
+        String imm = immutable == null ? "" : immutable ? " (immutable)" : " (write-once; the account has no version-level immutability)";
+        return container.getBlobContainerUrl() + imm;
+    }
+}

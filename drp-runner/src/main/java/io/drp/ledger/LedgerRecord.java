@@ -1,0 +1,33 @@
+package io.drp.ledger;
+
+import io.drp.report.Verdict;
+
+import java.time.Instant;
+import java.util.Objects;
+
+/**
+ * One drill in the history. {@code prevSha256} is the previous record's {@code recordSha256} (64 zeros for
+ * the first), and {@code recordSha256} covers every other field in canonical form: altering, reordering or
+ * deleting a past record breaks the chain at the record after it.
+ */
+public record LedgerRecord(
+        long seq,
+        String drillId,
+        Verdict verdict,
+        String scenario,
+        Instant disasterAt,
+        Instant finishedAt,
+        Double rtoSeconds,
+        Double rpoSeconds,
+        String recoveryPoint,
+        String reportSha256,
+        String prevSha256,
+        String recordSha256) {
+
+    public static final String GENESIS = "0".repeat(64);
+
+    public LedgerRecord {
+        Objects.requireNonNull(drillId, "'drillId' cannot be null.");
+        Objects.requireNonNull(verdict, "'verdict' cannot be null.");
+    }
+}

@@ -1,0 +1,130 @@
+package io.drp.report;
+
+import javax.xml.stream.XMLOutputFactory;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamWriter;
+import java.io.StringWriter;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * {@code drill-report.junit.xml}: one test case per objective and per step, so CI systems (Jenkins, GitLab,
+ * Azure DevOps, GitHub) show a missed objective as a failed test and an aborted step as an error, natively.
+ */
+public final class JunitReportRenderer {
+
+    private JunitReportRenderer() {}
+
+    public static String render(DrillReport r) {
+        StringWriter sw = new StringWriter();
+        try {
+            XMLStreamWriter x = XMLOutputFactory.newFactory().createXMLStreamWriter(sw);
+            x.writeStartDocument("UTF-8", "1.0");
+            x.writeCharacters("\n");
+            List<ObjectiveResult> objectives = r.objectiveResults();
+            long objFailures = objectives.stream().filter(o -> !o.met()).count();
+            long stepFailures = r.steps().stream().filter(s -> s.status() == StepStatus.FAILED).count();
+            long stepErrors = r.steps().stream().filter(s -> s.status() == StepStatus.ABORTED).count();
+            long stepSkipped = r.steps().stream().filter(s -> s.status() == StepStatus.SKIPPED).count();
+            double total = r.steps().stream().mapToDouble(StepRecord::durationSeconds).sum();
+
+            x.writeStartElement("testsuites");
+            x.writeAttribute("name", "drp drill " + r.drillId());
+            x.writeAttribute("tests", Integer.toString(objectives.size() + r.steps().size()));
+            x.writeAttribute("failures", Long.toString(objFailures + stepFailures));
+            x.writeAttribute("errors", Long.toString(stepErrors));
+            x.writeAttribute("skipped", Long.toString(stepSkipped));
+            x.writeAttribute("time", secs(total));
+            x.writeCharacters("\n  ");
+
+            x.writeStartElement("testsuite");
+            x.writeAttribute("name", "drp.objectives");
+            x.writeAttribute("tests", Integer.toString(objectives.size()));
+            x.writeAttribute("failures", Long.toString(objFailures));
+            x.writeAttribute("errors", "0");
+            x.writeAttribute("skipped", "0");
+            x.writeAttribute("timestamp", String.valueOf(r.startedAt()));
+            x.writeCharacters("\n    ");
+            writeProperties(x, r);
+            for (ObjectiveResult o : objectives) {
+                x.writeStartElement("testcase");
+                x.writeAttribute("classname", "drp.objectives." + o.service());
+                x.writeAttribute("name", o.kind() + " " + o.scenario());
+                x.writeAttribute("time", "0");
+                if (!o.met()) {
+                    x.writeStartElement("failure");
+                    x.writeAttribute("type", "ObjectiveMissed");
+                    x.writeAttribute("message", o.kind() + " target " + HtmlReportRenderer.fmt(o.target(), o.unit()) + ", measured "
+                            + (o.measured() == null ? "nothing" : HtmlReportRenderer.fmt(o.measured(), o.unit())));
+                    x.writeCharacters(o.detail() == null ? "" : o.detail());
+                    x.writeEndElement();
+                }
+                x.writeEndElement();
+                x.writeCharacters("\n    ");
+            }
+            x.writeEndElement();
+            x.writeCharacters("\n  ");
+
+            x.writeStartElement("testsuite");
+            x.writeAttribute("name", "drp.steps");
+            x.writeAttribute("tests", Integer.toString(r.steps().size()));
+            x.writeAttribute("failures", Long.toString(stepFailures));
+            x.writeAttribute("errors", Long.toString(stepErrors));
+            x.writeAttribute("skipped", Long.toString(stepSkipped));
+            x.writeAttribute("time", secs(total));
+            x.writeCharacters("\n    ");
+            for (StepRecord s : r.steps()) {
+                x.writeStartElement("testcase");
+                x.writeAttribute("classname", "drp.steps");
+                x.writeAttribute("name", s.name());
+                x.writeAttribute("time", secs(s.durationSeconds()));
+                switch (s.status()) {
+                    case FAILED -> element(x, "failure", "StepFailed", s.message());
+                    case ABORTED -> element(x, "error", "StepAborted", s.message());
+                    case SKIPPED -> element(x, "skipped", null, s.message());
+                    case SUCCEEDED -> { }
+                }
+                x.writeEndElement();
+                x.writeCharacters("\n    ");
+            }
+            x.writeEndElement();
+            x.writeCharacters("\n");
+            x.writeEndElement();
+            x.writeEndDocument();
+            x.close();
+        } catch (XMLStreamException e) {
+            throw new IllegalStateException("cannot write JUnit XML", e);
+        }
+        return sw + "\n";
+    }
+
+    private static void writeProperties(XMLStreamWriter x, DrillReport r) throws XMLStreamException {
+        x.writeStartElement("properties");
+        property(x, "drp.verdict", r.verdict().name());
+        property(x, "drp.drillId", r.drillId());
+        if (r.measured() != null) {
+            property(x, "drp.rtoSeconds", String.valueOf(r.measured().rtoSeconds()));
+            property(x, "drp.rpoSeconds", String.valueOf(r.measured().rpoSeconds()));
+            property(x, "drp.recoveryPoint", String.valueOf(r.measured().recoveryPoint()));
+        }
+        x.writeEndElement();
+        x.writeCharacters("\n    ");
+    }
+
+    private static void property(XMLStreamWriter x, String name, String value) throws XMLStreamException {
+        x.writeEmptyElement("property");
+        x.writeAttribute("name", name);
+        x.writeAttribute("value", value);
+    }
+
+    private static void element(XMLStreamWriter x, String name, String type, String message) throws XMLStreamException {
+        x.writeStartElement(name);
+        if (type != null) x.writeAttribute("type", type);
+        x.writeAttribute("message", message == null ? "" : message);
+        x.writeEndElement();
+    }
+
+    private static String secs(double s) {
+        return String.format(Locale.ROOT, "%.3f", s);
+    }
+}

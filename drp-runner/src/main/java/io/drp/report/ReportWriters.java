@@ -1,0 +1,65 @@
+package io.drp.report;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Function;
+
+/**
+ * Writes every report format next to each other. JSON goes first and must succeed; a failure in one derived
+ * format never prevents the others (the JSON can regenerate them with {@code drp report}).
+ */
+public final class ReportWriters {
+
+    public enum Format {
+        JSON(ReportJson.FILE_NAME, ReportJson::toJson),
+        HTML("drill-report.html", HtmlReportRenderer::render),
+        JUNIT("drill-report.junit.xml", JunitReportRenderer::render),
+        MD("drill-report.md", MarkdownReportRenderer::render);
+
+        public final String fileName;
+        final Function<DrillReport, String> renderer;
+
+        Format(String fileName, Function<DrillReport, String> renderer) {
+            this.fileName = fileName;
+            this.renderer = renderer;
+        }
+
+        public static Format parse(String s) {
+            return valueOf(s.toUpperCase(Locale.ROOT));
+        }
+    }
+
+    private ReportWriters() {}
+
+    /** @return the JSON report's path */
+    public static Path writeAll(DrillReport report, Path dir) throws IOException {
+        Path json = ReportJson.write(report, dir);
+        List<String> failures = new ArrayList<>();
+        for (Format f : List.of(Format.HTML, Format.JUNIT, Format.MD)) {
+            try {
+                write(report, dir, f);
+            } catch (IOException | RuntimeException e) {
+                failures.add(f.fileName + ": " + e.getMessage());
+            }
+        }
+        if (!failures.isEmpty()) {
+            System.err.println("drp: some report formats could not be written (regenerate with 'drp report'): " + failures);
+        }
+        return json;
+    }
+
+    public static Path write(DrillReport report, Path dir, Format format) throws IOException {
+        Files.createDirectories(dir);
+        Path target = dir.resolve(format.fileName);
+        Path tmp = Files.createTempFile(dir, ".drill-report", ".tmp");
+        Files.writeString(tmp, format.renderer.apply(report), StandardCharsets.UTF_8);
+        Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        return target;
+    }
+}
