@@ -1,0 +1,94 @@
+package io.drp.report;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+import org.w3c.dom.NodeList;
+
+import javax.xml.parsers.DocumentBuilderFactory;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class ReportRenderersTest {
+
+    private static Document parse(String xml) throws Exception {
+        DocumentBuilderFactory f = DocumentBuilderFactory.newInstance();
+        f.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+        return f.newDocumentBuilder().parse(new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    @Test
+    void junitXmlShowsMissedObjectivesAsFailures() throws Exception {
+        DrillReport r = SampleReports.failed();
+
+        Document doc = parse(JunitReportRenderer.render(r));
+
+        NodeList failures = doc.getElementsByTagName("failure");
+        List<String> failed = new ArrayList<>();
+        for (int i = 0; i < failures.getLength(); i++) {
+            Element testcase = (Element) failures.item(i).getParentNode();
+            failed.add(testcase.getAttribute("classname") + " " + testcase.getAttribute("name"));
+        }
+        assertEquals(List.of("drp.objectives.orders RTO region-outage", "drp.objectives.orders INTEGRITY region-outage"), failed);
+        assertEquals("RTO target 600.000 s, measured 754.250 s", ((Element) failures.item(0)).getAttribute("message"));
+        Element root = doc.getDocumentElement();
+        assertEquals("testsuites", root.getTagName());
+        assertEquals("9", root.getAttribute("tests"), "4 objectives + 5 steps");
+        assertEquals("2", root.getAttribute("failures"));
+        assertEquals("0", root.getAttribute("errors"));
+    }
+
+    @Test
+    void junitXmlShowsAnAbortedStepAsAnErrorAndSkippedStepsAsSkipped() throws Exception {
+        Document doc = parse(JunitReportRenderer.render(SampleReports.aborted()));
+
+        assertEquals(1, doc.getElementsByTagName("error").getLength());
+        assertEquals("no restorable backup", ((Element) doc.getElementsByTagName("error").item(0)).getAttribute("message"));
+        assertEquals(1, doc.getElementsByTagName("skipped").getLength());
+        assertEquals("1", doc.getDocumentElement().getAttribute("failures"), "the unmeasured RTO is a failed objective");
+    }
+
+    @Test
+    void htmlIsSelfContainedEscapedAndCarriesTheFigures() {
+        String html = HtmlReportRenderer.render(SampleReports.failed());
+
+        assertTrue(html.contains("<div class=\"big\">FAILED</div>"));
+        assertTrue(html.contains("754.250 s") && html.contains("1234.500 s"));
+        assertTrue(html.contains("<svg"), "the timeline is an inline SVG");
+        assertTrue(html.contains("restore (597.0 s)"), "the chart labels each step");
+        assertTrue(html.contains("bbbbbbbb"), "manifest hashes are in the evidence");
+        assertTrue(html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"), "object names are escaped");
+        assertFalse(html.contains("<script"), "no script at all: the page must render offline and print");
+        assertFalse(html.contains("http://") && html.matches("(?s).*(src|href)=\"https?://.*"), "no network fetches");
+        // error budget: 99.9% of a 30-day month = 43.2 min; 754.25 s = 12.57 min = 29.1% of it
+        assertTrue(html.contains("43.2 min") && html.contains("29.1% of the budget"), "error budget figures");
+    }
+
+    @Test
+    void markdownSummarisesVerdictObjectivesAndFindings() {
+        String md = MarkdownReportRenderer.render(SampleReports.failed());
+        assertTrue(md.startsWith("## ❌ DR drill `d20261124-030000-abcd`: **FAILED**"));
+        assertTrue(md.contains("| orders | RTO | 600.000 s | 754.250 s | **missed** |"));
+        assertTrue(md.contains("Integrity: 120/120 objects restored exactly, 0 mismatch(es), 3 lost (300 bytes)."));
+        assertTrue(md.contains("1 finding(s), 1 blocking"));
+    }
+
+    @Test
+    void writeAllWritesEveryFormatAndJsonReadsBackEqual(@TempDir Path tmp) throws Exception {
+        DrillReport r = SampleReports.failed();
+        ReportWriters.writeAll(r, tmp);
+        for (ReportWriters.Format f : ReportWriters.Format.values()) {
+            assertTrue(Files.size(tmp.resolve(f.fileName)) > 100, f.fileName);
+        }
+        assertEquals(r, ReportJson.read(tmp.resolve(ReportJson.FILE_NAME)));
+    }
+}
