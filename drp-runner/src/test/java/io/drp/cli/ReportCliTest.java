@@ -1,0 +1,63 @@
+package io.drp.cli;
+
+import io.drp.ledger.DrillLedger;
+import io.drp.report.ReportJson;
+import io.drp.report.SampleReportsAccess;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class ReportCliTest {
+
+    @Test
+    void reportRegeneratesEachFormatFromTheJson(@TempDir Path tmp) throws Exception {
+        Path json = ReportJson.write(SampleReportsAccess.failed(), tmp);
+        for (String f : List.of("html", "junit", "md")) {
+            CliTest.Run r = CliTest.drp("report", "--from", json.toString(), "--format", f, "--out", tmp.resolve("out").toString());
+            assertEquals(0, r.code(), r.err());
+        }
+        assertTrue(Files.readString(tmp.resolve("out/drill-report.html")).contains("FAILED"));
+        assertTrue(Files.readString(tmp.resolve("out/drill-report.junit.xml")).contains("<failure"));
+        assertTrue(Files.readString(tmp.resolve("out/drill-report.md")).contains("**FAILED**"));
+    }
+
+    @Test
+    void reportRejectsMissingOrBadInputWithExitTwo(@TempDir Path tmp) throws Exception {
+        CliTest.Run missing = CliTest.drp("report", "--from", tmp.resolve("none.json").toString());
+        assertEquals(2, missing.code());
+        assertTrue(missing.err().contains("file not found"), missing.err());
+        Path bad = Files.writeString(tmp.resolve("bad.json"), "{ not json");
+        CliTest.Run garbage = CliTest.drp("report", "--from", bad.toString());
+        assertEquals(2, garbage.code());
+        assertTrue(garbage.err().contains("not a drill report"), garbage.err());
+        Path ok = ReportJson.write(SampleReportsAccess.failed(), tmp);
+        assertEquals(2, CliTest.drp("report", "--from", ok.toString(), "--format", "pdf").code());
+    }
+
+    @Test
+    void historyAndVerifyLedger(@TempDir Path tmp) throws Exception {
+        DrillLedger l = new DrillLedger(tmp, Optional.empty());
+        for (int i = 0; i < 3; i++) l.append(SampleReportsAccess.failed(), ("r" + i).getBytes(StandardCharsets.UTF_8));
+
+        CliTest.Run history = CliTest.drp("history", "--ledger", tmp.toString());
+        assertEquals(0, history.code(), history.err());
+        assertTrue(history.out().contains("d20261124-030000-abcd") && history.out().contains("RTO trend"), history.out());
+        assertEquals(0, CliTest.drp("verify-ledger", "--ledger", tmp.toString()).code());
+
+        List<String> lines = new ArrayList<>(Files.readAllLines(l.file()));
+        lines.set(1, lines.get(1).replace("FAILED", "PASSED"));
+        Files.write(l.file(), lines);
+        CliTest.Run broken = CliTest.drp("verify-ledger", "--ledger", tmp.toString());
+        assertEquals(1, broken.code());
+        assertTrue(broken.err().contains("ledger BROKEN at " + l.file() + ":2"), broken.err());
+    }
+}

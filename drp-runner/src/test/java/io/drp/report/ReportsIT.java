@@ -1,0 +1,112 @@
+package io.drp.report;
+
+import io.drp.backup.BackupJob;
+import io.drp.backup.BackupLayout;
+import io.drp.backup.BackupResult;
+import io.drp.drill.DrillRequest;
+import io.drp.drill.DrillRunner;
+import io.drp.progress.Progress;
+import io.drp.storage.emulator.AzuriteEmulator;
+import io.drp.testing.Azurite;
+import io.drp.testing.DrillFixture;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+import javax.imageio.ImageIO;
+import java.awt.image.BufferedImage;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/** Reports written by real drills (PASSED, FAILED, ABORTED): every format on disk, valid against the schema, rendered by Chromium. */
+@ExtendWith(Azurite.class)
+class ReportsIT {
+
+    private static DrillReport drill(DrillFixture f, Path dir) throws Exception {
+        return new DrillRunner(f.config, f.session, f.workDir, Clock.systemUTC(), Progress.NONE, ReportWriters::writeAll,
+                DrillRunner.targetsFor(f.config)).run(new DrillRequest(DrillRunner.newDrillId(Clock.systemUTC()), null, "region-outage",
+                false, dir, 4, true, false));
+    }
+
+    @Test
+    void everyVerdictWritesEveryFormatValidAgainstTheSchema(AzuriteEmulator azurite, @TempDir Path tmp) throws Exception {
+        DrillFixture f = new DrillFixture(azurite, tmp);
+        f.data().seed(5);
+        DrillReport aborted = drill(f, tmp.resolve("aborted"));
+        BackupResult full = f.backup(BackupJob.Mode.FULL);
+        DrillReport passed = drill(f, tmp.resolve("passed"));
+        var blob = f.backupWritable.container(f.config.backup().container())
+                .getBlobClient(BackupLayout.dataBlob(full.point().chainId(), 0, f.orders(), "obj-0001.txt"));
+        blob.upload(com.azure.core.util.BinaryData.fromString("rot"), true);
+        DrillReport failed = drill(f, tmp.resolve("failed"));
+        assertEquals(List.of(Verdict.ABORTED, Verdict.PASSED, Verdict.FAILED), List.of(aborted.verdict(), passed.verdict(), failed.verdict()));
+
+        for (String d : List.of("aborted", "passed", "failed")) {
+            Path dir = tmp.resolve(d);
+            for (ReportWriters.Format fmt : ReportWriters.Format.values()) {
+                assertTrue(Files.size(dir.resolve(fmt.fileName)) > 0, d + "/" + fmt.fileName);
+            }
+            String json = Files.readString(dir.resolve(ReportJson.FILE_NAME));
+            assertEquals(Set.of(), ReportSchemaTest.validate(json), d + " report does not match the schema");
+        }
+    }
+
+    @Test
+    void htmlReportRendersInHeadlessChromium(AzuriteEmulator azurite, @TempDir Path tmp) throws Exception {
+        Path chromium = Path.of("/usr/bin/chromium");
+        boolean required = "1".equals(System.getenv("DRP_REQUIRE_CHROMIUM"));
+        if (!required) {
+            assumeTrue(Files.isExecutable(chromium), "Chromium not installed (.ci/run installs it; DRP_REQUIRE_CHROMIUM=1 makes this mandatory)");
+        }
+        DrillFixture f = new DrillFixture(azurite, tmp, "{ rto: 1s, rpo: 1h }", "{ rto: 30m, rpo: 4h }");
+        f.data().seed(20);
+        f.backup(BackupJob.Mode.FULL);
+        DrillReport r = drill(f, tmp.resolve("r"));
+        assertEquals(Verdict.FAILED, r.verdict(), "a 1 s RTO cannot be met: the page must show a FAILED drill");
+        Path html = tmp.resolve("r").resolve("drill-report.html");
+
+        Path png = tmp.resolve("shot.png");
+        run(chromium, tmp, "--screenshot=" + png, "--window-size=1200,1600", html.toUri().toString());
+        String dom = run(chromium, tmp, "--dump-dom", html.toUri().toString());
+
+        BufferedImage img = ImageIO.read(png.toFile());
+        Set<Integer> colours = new HashSet<>();
+        long nonWhite = 0;
+        for (int y = 0; y < img.getHeight(); y += 2) {
+            for (int x = 0; x < img.getWidth(); x += 2) {
+                int rgb = img.getRGB(x, y) & 0xffffff;
+                colours.add(rgb);
+                if (rgb != 0xffffff) nonWhite++;
+            }
+        }
+        System.out.printf("[figures] chromium screenshot %dx%d: %d colours, %d non-white sampled pixels%n",
+                img.getWidth(), img.getHeight(), colours.size(), nonWhite);
+        assertTrue(colours.size() > 20 && nonWhite > 5_000, "the screenshot is blank");
+        assertTrue(dom.contains("<div class=\"big\">FAILED</div>"), "verdict missing from the DOM");
+        assertTrue(dom.contains(String.format(java.util.Locale.ROOT, "%.3f s", r.measured().rtoSeconds())), "measured RTO missing");
+        assertTrue(dom.contains(String.format(java.util.Locale.ROOT, "%.3f s", r.measured().rpoSeconds())), "measured RPO missing");
+        assertTrue(dom.contains("<svg"), "timeline chart missing");
+        assertTrue(dom.contains(r.evidence().manifests().get(0).manifestSha256()), "manifest hash missing");
+    }
+
+    private static String run(Path chromium, Path tmp, String... args) throws Exception {
+        List<String> cmd = new java.util.ArrayList<>(List.of(chromium.toString(), "--headless", "--no-sandbox", "--disable-gpu",
+                "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--user-data-dir=" + Files.createTempDirectory(tmp, "chromium")));
+        cmd.addAll(List.of(args));
+        Process p = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        byte[] out = p.getInputStream().readAllBytes();
+        assertTrue(p.waitFor(60, TimeUnit.SECONDS), "chromium hung");
+        return new String(out, StandardCharsets.UTF_8);
+    }
+}
