@@ -1,0 +1,3 @@
+package io.drp.stacks.config;
+
+public enum StackRole { PRODUCTION, RECOVERY }
