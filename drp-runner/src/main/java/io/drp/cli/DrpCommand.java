@@ -11,6 +11,8 @@ import picocli.CommandLine.Command;
                 ValidateCommand.class,
                 BackupCommand.class,
                 DrillCommand.class,
+                PlanCommand.class,
+                AssessCommand.class,
                 ReportCommand.class,
                 HistoryCommand.class,
                 VerifyLedgerCommand.class,
@@ -18,7 +20,7 @@ import picocli.CommandLine.Command;
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
                 "0:every objective met / command succeeded",
-                "1:drill completed but an objective was missed (verify-ledger: chain broken)",
+                "1:drill completed but an objective was missed (assess: blocking finding; verify-ledger: chain broken)",
                 "2:invalid usage or configuration",
                 "3:drill aborted (infrastructure, storage or backup error)"})
 public final class DrpCommand implements Runnable {

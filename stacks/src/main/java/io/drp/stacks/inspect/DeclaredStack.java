@@ -8,7 +8,7 @@ public record DeclaredStack(String stack, List<DeclaredResource> resources, Map<
 
     public DeclaredStack {
         resources = List.copyOf(resources);
-        outputs = Map.copyOf(outputs);
+        outputs = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(outputs));
     }
 
     public List<DeclaredResource> ofType(String shortType) {

@@ -1,0 +1,59 @@
+package io.drp.cli;
+
+import io.drp.assess.ReadinessAssessment;
+import io.drp.config.ConfigLoader;
+import io.drp.config.DrpConfig;
+import io.drp.report.Finding;
+import io.drp.report.ReportJson;
+import io.drp.stack.Stacks;
+import io.drp.stacks.inspect.DeclaredStack;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.List;
+
+@Command(name = "assess", header = "Static DR-readiness check of both stacks against the objectives. Exit 1 on a blocking finding.",
+        description = {"Evaluates Pulumi.production.yaml and Pulumi.recovery.yaml on Pulumi's mock engine and checks them against drp.yaml:",
+                "data-store parity, geo-redundancy, backup frequency against the RPO, retention, protections, monitoring and meta-monitoring."})
+public final class AssessCommand extends DrpCommandBase {
+
+    @Mixin
+    ConfigOptions options;
+
+    @Option(names = "--production-config", paramLabel = "FILE", defaultValue = "Pulumi.production.yaml", description = "Default: ${DEFAULT-VALUE}.")
+    Path production;
+
+    @Option(names = "--recovery-config", paramLabel = "FILE", defaultValue = "Pulumi.recovery.yaml", description = "Default: ${DEFAULT-VALUE}.")
+    Path recovery;
+
+    @Option(names = "--json", description = "Print the findings as JSON.")
+    boolean json;
+
+    @Override
+    protected ExitCode execute() {
+        DrpConfig cfg = new ConfigLoader().load(options.config);
+        DeclaredStack prod = Stacks.production(production);
+        DeclaredStack rec = Stacks.recovery(recovery, production);
+        List<Finding> findings = ReadinessAssessment.assess(cfg, prod, rec).stream()
+                .sorted(Comparator.comparing((Finding f) -> -f.severity().ordinal()).thenComparing(Finding::code)).toList();
+        boolean blocking = findings.stream().anyMatch(f -> f.severity() == Finding.Severity.BLOCKING);
+        if (json) {
+            try {
+                out().println(ReportJson.mapper().writeValueAsString(findings));
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        } else {
+            out().printf("assessed %s and %s against %s%n", production, recovery, options.config);
+            for (Finding f : findings) {
+                out().printf("  %-8s %-28s %s%n", f.severity(), f.code(), f.message());
+                if (f.fix() != null) out().printf("  %-8s %-28s fix: %s%n", "", "", f.fix());
+            }
+            out().println(blocking ? "NOT READY: blocking findings" : "ready");
+        }
+        return blocking ? ExitCode.OBJECTIVE_MISSED : ExitCode.OK;
+    }
+}
