@@ -82,7 +82,7 @@ public final class ConfigLoader {
         }
         Optional<StorageConfig> storage = Optional.ofNullable(top.get("storage")).map(this::storage);
         BackupConfig backup = backup(require(root, top, "backup"));
-        RecoveryConfig recovery = top.containsKey("recovery") ? recovery(top.get("recovery"))
+        RecoveryConfig recovery = top.containsKey("recovery") ? recovery(top.get("recovery"), file)
                 : new RecoveryConfig(RecoveryConfig.Kind.LOCAL, "recovery", null);
         List<ServiceConfig> services = services(require(root, top, "services"), backup, warnings);
         DrillConfig drill = top.containsKey("drill") ? drill(top.get("drill"), services)
@@ -166,8 +166,8 @@ public final class ConfigLoader {
         return new BackupConfig(container, full, incr, retain, par);
     }
 
-    private RecoveryConfig recovery(YamlTree node) {
-        Map<String, YamlTree> m = node.mapping(Set.of("target", "stack", "pulumiWorkDir"));
+    private RecoveryConfig recovery(YamlTree node, Path file) {
+        Map<String, YamlTree> m = node.mapping(Set.of("target", "stack", "pulumiWorkDir", "stackConfig"));
         RecoveryConfig.Kind kind = RecoveryConfig.Kind.LOCAL;
         if (m.containsKey("target")) {
             String t = m.get("target").nonBlank();
@@ -179,7 +179,13 @@ public final class ConfigLoader {
         }
         String stack = m.containsKey("stack") ? m.get("stack").nonBlank() : "recovery";
         String workDir = m.containsKey("pulumiWorkDir") ? m.get("pulumiWorkDir").nonBlank() : null;
-        return new RecoveryConfig(kind, stack, workDir);
+        Path stackConfig = null;
+        if (m.containsKey("stackConfig")) {
+            Path p = Path.of(m.get("stackConfig").nonBlank());
+            Path base = file == null || file.toAbsolutePath().getParent() == null ? Path.of("") : file.toAbsolutePath().getParent();
+            stackConfig = p.isAbsolute() ? p : base.resolve(p);
+        }
+        return new RecoveryConfig(kind, stack, workDir, stackConfig);
     }
 
     private List<ServiceConfig> services(YamlTree node, BackupConfig backup, List<ConfigWarning> warnings) {

@@ -68,6 +68,9 @@ public final class DemoScenario {
         try (InputStream in = DemoScenario.class.getResourceAsStream("/demo/drp.yaml")) {
             Files.copy(in, configFile, StandardCopyOption.REPLACE_EXISTING);
         }
+        try (InputStream in = DemoScenario.class.getResourceAsStream("/demo/Pulumi.recovery.yaml")) {
+            Files.copy(in, workDir.resolve("Pulumi.recovery.yaml"), StandardCopyOption.REPLACE_EXISTING);
+        }
         DrpConfig cfg = new ConfigLoader().load(configFile);
         Clock clock = Clock.systemUTC();
         out.println("1. starting the storage emulator (Azurite " + io.drp.storage.emulator.AzuriteLocator.PINNED_VERSION + ") ...");

@@ -54,7 +54,8 @@ public final class DrillRunner {
     /** The target the config asks for: local containers, or {@code pulumi up} on the recovery stack first. */
     public static Function<StorageAccount, RecoveryTarget> targets(DrpConfig config, PulumiCli pulumi) {
         return recovery -> switch (config.recovery().target()) {
-            case LOCAL -> new LocalRecoveryTarget(recovery);
+            case LOCAL -> config.recovery().stackConfig() == null ? new LocalRecoveryTarget(recovery)
+                    : new io.drp.drill.rebuild.StackDeclaredTarget(new LocalRecoveryTarget(recovery), config.recovery().stackConfig());
             case PULUMI -> new PulumiRecoveryTarget(pulumi,
                     Path.of(config.recovery().pulumiWorkDir() == null ? "." : config.recovery().pulumiWorkDir()),
                     config.recovery().stack(), recovery);
