@@ -67,6 +67,8 @@ public final class BackupJob {
 
     public BackupResult run(Mode mode) {
         long started = System.nanoTime();
+        // The watermark is the job's start: every write acknowledged before it is in this point.
+        Instant watermark = clock.instant();
         List<String> notes = new ArrayList<>();
         BlobContainerClient target = backup.container(config.container());
         try {
@@ -81,7 +83,6 @@ public final class BackupJob {
             }
         }
         BackupCatalog catalog = new BackupCatalog(target, cacheDir);
-        Instant watermark = clock.instant();
         Optional<ManifestFile> previous = previousPoint(catalog, watermark, notes);
         boolean full = switch (mode) {
             case FULL -> true;

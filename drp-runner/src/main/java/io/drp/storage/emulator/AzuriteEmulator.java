@@ -96,7 +96,9 @@ public final class AzuriteEmulator implements AutoCloseable {
                 "--blobHost", "127.0.0.1",
                 "--blobPort", Integer.toString(port),
                 "--location", dataDir.toAbsolutePath().toString(),
-                "--skipApiVersionCheck", "--loose", "--disableTelemetry"));
+                "--skipApiVersionCheck", "--loose", "--disableTelemetry",
+                // no access log: request lines carry SAS signatures, and secrets never go to logs
+                "--silent"));
         ProcessBuilder pb = new ProcessBuilder(cmd)
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(dataDir.resolve("azurite.log").toFile()));
