@@ -4,23 +4,16 @@ import com.pulumi.azurenative.storage.BlobContainer;
 import com.pulumi.azurenative.storage.BlobContainerArgs;
 import com.pulumi.azurenative.storage.BlobContainerImmutabilityPolicy;
 import com.pulumi.azurenative.storage.BlobContainerImmutabilityPolicyArgs;
-import com.pulumi.azurenative.storage.BlobServiceProperties;
-import com.pulumi.azurenative.storage.BlobServicePropertiesArgs;
 import com.pulumi.azurenative.storage.ManagementPolicy;
 import com.pulumi.azurenative.storage.ManagementPolicyArgs;
 import com.pulumi.azurenative.storage.StorageAccount;
-import com.pulumi.azurenative.storage.StorageAccountArgs;
-import com.pulumi.azurenative.storage.enums.Kind;
-import com.pulumi.azurenative.storage.enums.MinimumTlsVersion;
 import com.pulumi.azurenative.storage.inputs.DateAfterModificationArgs;
-import com.pulumi.azurenative.storage.inputs.DeleteRetentionPolicyArgs;
 import com.pulumi.azurenative.storage.inputs.ManagementPolicyActionArgs;
 import com.pulumi.azurenative.storage.inputs.ManagementPolicyBaseBlobArgs;
 import com.pulumi.azurenative.storage.inputs.ManagementPolicyDefinitionArgs;
 import com.pulumi.azurenative.storage.inputs.ManagementPolicyFilterArgs;
 import com.pulumi.azurenative.storage.inputs.ManagementPolicyRuleArgs;
 import com.pulumi.azurenative.storage.inputs.ManagementPolicySchemaArgs;
-import com.pulumi.azurenative.storage.inputs.SkuArgs;
 import com.pulumi.core.Output;
 import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
@@ -71,25 +64,8 @@ public final class BackupVault extends ComponentResource {
     public BackupVault(String name, Args args, ComponentResourceOptions options) {
         super("drp:storage:BackupVault", name, options);
         CustomResourceOptions child = CustomResourceOptions.builder().parent(this).build();
-        StorageAccount account = new StorageAccount(name + "-account", StorageAccountArgs.builder()
-                .resourceGroupName(args.resourceGroupName())
-                .accountName(args.accountName())
-                .location(args.location())
-                .kind(Kind.StorageV2)
-                .sku(SkuArgs.builder().name(SKU).build())
-                .minimumTlsVersion(MinimumTlsVersion.TLS1_2)
-                .allowBlobPublicAccess(false)
-                .enableHttpsTrafficOnly(true)
-                .tags(args.tags())
-                .build(), child);
-        new BlobServiceProperties(name + "-blob-service", BlobServicePropertiesArgs.builder()
-                .resourceGroupName(args.resourceGroupName())
-                .accountName(account.name())
-                .blobServicesName("default")
-                .isVersioningEnabled(true)
-                .deleteRetentionPolicy(DeleteRetentionPolicyArgs.builder().enabled(true).days(args.softDeleteDays()).build())
-                .containerDeleteRetentionPolicy(DeleteRetentionPolicyArgs.builder().enabled(true).days(args.softDeleteDays()).build())
-                .build(), child);
+        StorageAccount account = ProtectedAccount.create(name, args.resourceGroupName(), args.location(), args.accountName(),
+                SKU, args.softDeleteDays(), false, args.tags(), child);
         BlobContainer container = new BlobContainer(name + "-container", BlobContainerArgs.builder()
                 .resourceGroupName(args.resourceGroupName())
                 .accountName(account.name())

@@ -2,15 +2,7 @@ package io.drp.stacks.storage;
 
 import com.pulumi.azurenative.storage.BlobContainer;
 import com.pulumi.azurenative.storage.BlobContainerArgs;
-import com.pulumi.azurenative.storage.BlobServiceProperties;
-import com.pulumi.azurenative.storage.BlobServicePropertiesArgs;
 import com.pulumi.azurenative.storage.StorageAccount;
-import com.pulumi.azurenative.storage.StorageAccountArgs;
-import com.pulumi.azurenative.storage.enums.Kind;
-import com.pulumi.azurenative.storage.enums.MinimumTlsVersion;
-import com.pulumi.azurenative.storage.inputs.ChangeFeedArgs;
-import com.pulumi.azurenative.storage.inputs.DeleteRetentionPolicyArgs;
-import com.pulumi.azurenative.storage.inputs.SkuArgs;
 import com.pulumi.core.Output;
 import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
@@ -49,26 +41,8 @@ public final class DataStore extends ComponentResource {
     public DataStore(String name, Args args, ComponentResourceOptions options) {
         super("drp:storage:DataStore", name, options);
         CustomResourceOptions child = CustomResourceOptions.builder().parent(this).build();
-        StorageAccount account = new StorageAccount(name + "-account", StorageAccountArgs.builder()
-                .resourceGroupName(args.resourceGroupName())
-                .accountName(args.accountName())
-                .location(args.location())
-                .kind(Kind.StorageV2)
-                .sku(SkuArgs.builder().name(args.sku()).build())
-                .minimumTlsVersion(MinimumTlsVersion.TLS1_2)
-                .allowBlobPublicAccess(false)
-                .enableHttpsTrafficOnly(true)
-                .tags(args.tags())
-                .build(), child);
-        new BlobServiceProperties(name + "-blob-service", BlobServicePropertiesArgs.builder()
-                .resourceGroupName(args.resourceGroupName())
-                .accountName(account.name())
-                .blobServicesName("default")
-                .isVersioningEnabled(true)
-                .deleteRetentionPolicy(DeleteRetentionPolicyArgs.builder().enabled(true).days(args.softDeleteDays()).build())
-                .containerDeleteRetentionPolicy(DeleteRetentionPolicyArgs.builder().enabled(true).days(args.softDeleteDays()).build())
-                .changeFeed(ChangeFeedArgs.builder().enabled(true).retentionInDays(Math.max(7, args.softDeleteDays())).build())
-                .build(), child);
+        StorageAccount account = ProtectedAccount.create(name, args.resourceGroupName(), args.location(), args.accountName(),
+                args.sku(), args.softDeleteDays(), true, args.tags(), child);
         List<Output<String>> names = new ArrayList<>();
         for (String c : args.containers()) {
             BlobContainer container = new BlobContainer(name + "-" + c, BlobContainerArgs.builder()
