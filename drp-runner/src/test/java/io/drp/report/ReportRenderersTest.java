@@ -74,6 +74,15 @@ class ReportRenderersTest {
     }
 
     @Test
+    void anAbortedDrillStillRendersEveryFormat() {
+        DrillReport r = SampleReports.aborted();
+        String html = HtmlReportRenderer.render(r);
+        assertTrue(html.contains("<div class=\"big\">ABORTED</div>") && html.contains("not measured"));
+        assertTrue(MarkdownReportRenderer.render(r).contains("**ABORTED**"));
+        assertTrue(JunitReportRenderer.render(r).contains("StepAborted"));
+    }
+
+    @Test
     void markdownSummarisesVerdictObjectivesAndFindings() {
         String md = MarkdownReportRenderer.render(SampleReports.failed());
         assertTrue(md.startsWith("## ❌ DR drill `d20261124-030000-abcd`: **FAILED**"));
