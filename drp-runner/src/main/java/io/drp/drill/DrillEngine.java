@@ -130,9 +130,56 @@ public final class DrillEngine {
         long startNanos = System.nanoTime();
         State st = new State();
         st.t0 = req.disasterAt() != null ? req.disasterAt() : startedAt;
-        List<StepRecord> steps = new ArrayList<>();
+        List<StepRecord> steps = java.util.Collections.synchronizedList(new ArrayList<>());
         long retriesAtStart = transientRetries.getAsLong();
         String[] abort = {null};
+        Runner run = new Runner(steps, startedAt, startNanos, abort);
+        java.util.concurrent.atomic.AtomicBoolean finished = new java.util.concurrent.atomic.AtomicBoolean();
+        // Ctrl-C or SIGTERM mid-drill: still leave an ABORTED report behind, the drill's most valuable evidence.
+        Thread onSignal = new Thread(() -> {
+            if (finished.get()) return;
+            try {
+                List<StepRecord> snapshot;
+                synchronized (steps) {
+                    snapshot = new ArrayList<>(steps);
+                }
+                Instant at = now(startedAt, startNanos);
+                String current = run.current;
+                if (current != null) {
+                    snapshot.add(new StepRecord(current, run.currentBegin, at, seconds(System.nanoTime() - run.currentBeginNanos),
+                            StepStatus.ABORTED, "interrupted", Map.of()));
+                }
+                String why = "interrupted: drp was stopped by a signal" + (current == null ? "" : " during " + current);
+                DrillReport r = assemble(req, st, snapshot, why, startedAt, at, previousRuns, retriesAtStart);
+                sink.write(r, req.reportDir());
+                interruptListener.accept(r);
+            } catch (Throwable ignored) {
+                // best effort: the JVM is going down
+            }
+        }, "drp-drill-interrupted");
+        Runtime.getRuntime().addShutdownHook(onSignal);
+        try {
+            return runSteps(req, previousRuns, startedAt, startNanos, st, steps, retriesAtStart, abort, run, finished);
+        } finally {
+            finished.set(true);
+            try {
+                Runtime.getRuntime().removeShutdownHook(onSignal);
+            } catch (IllegalStateException shuttingDown) {
+                // the hook is running or has run
+            }
+        }
+    }
+
+    private java.util.function.Consumer<DrillReport> interruptListener = r -> { };
+
+    /** Called with the ABORTED report written when a signal stops the drill (the runner saves resume state). */
+    public void onInterrupt(java.util.function.Consumer<DrillReport> listener) {
+        this.interruptListener = listener;
+    }
+
+    private DrillReport runSteps(DrillRequest req, List<RunRecord> previousRuns, Instant startedAt, long startNanos, State st,
+                                 List<StepRecord> steps, long retriesAtStart, String[] abort, Runner run,
+                                 java.util.concurrent.atomic.AtomicBoolean reported) throws IOException {
         ExecutorService pool = Executors.newFixedThreadPool(req.parallelism(), r -> {
             Thread t = new Thread(r, "drp-drill");
             t.setDaemon(true);
@@ -140,7 +187,6 @@ public final class DrillEngine {
         });
         Path drillDir = workDir.resolve("drills").resolve(req.drillId());
         try (RestoreJournal journal = RestoreJournal.open(drillDir.resolve("restore.journal"))) {
-            Runner run = new Runner(steps, startedAt, startNanos, abort);
             run.step("plan", () -> plan(st));
             run.step("rebuild", () -> rebuild(st, req));
             run.step("restore", () -> restore(st, req, pool, journal));
@@ -153,13 +199,14 @@ public final class DrillEngine {
         DrillReport report = assemble(req, st, steps, abort[0], startedAt, reportAt, previousRuns, retriesAtStart);
         Path dir = req.reportDir();
         sink.write(report, dir);
+        reported.set(true); // from here an interruption must not replace this report
         if (st.env != null && !req.keep() && abort[0] == null) {
-            Runner run = new Runner(new ArrayList<>(steps), startedAt, startNanos, new String[1]);
-            run.step("teardown", () -> {
+            Runner teardown = new Runner(new ArrayList<>(steps), startedAt, startNanos, new String[1]);
+            teardown.step("teardown", () -> {
                 target.teardown(st.env);
                 return Map.of("containers", st.env.containers().size());
             });
-            report = withSteps(report, run.steps, now(startedAt, startNanos));
+            report = withSteps(report, teardown.steps, now(startedAt, startNanos));
             sink.write(report, dir);
         } else if (st.env != null) {
             String why = req.keep() ? "--keep: recovery containers left in place for inspection"
@@ -192,6 +239,9 @@ public final class DrillEngine {
         final Instant startedAt;
         final long startNanos;
         final String[] abort;
+        volatile String current;
+        volatile Instant currentBegin;
+        volatile long currentBeginNanos;
 
         Runner(List<StepRecord> steps, Instant startedAt, long startNanos, String[] abort) {
             this.steps = steps;
@@ -211,6 +261,9 @@ public final class DrillEngine {
                 return;
             }
             long n0 = System.nanoTime();
+            currentBegin = begin;
+            currentBeginNanos = n0;
+            current = name;
             try {
                 Map<String, Object> details = body.run();
                 long n1 = System.nanoTime();
@@ -222,6 +275,8 @@ public final class DrillEngine {
                 abort[0] = name + ": " + message;
                 steps.add(new StepRecord(name, begin, begin.plusNanos(n1 - n0), seconds(n1 - n0), StepStatus.ABORTED, message, Map.of()));
                 progress.done(name);
+            } finally {
+                current = null;
             }
         }
     }

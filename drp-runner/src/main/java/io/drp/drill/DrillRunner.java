@@ -97,6 +97,14 @@ public final class DrillRunner {
         }
         try (DrillLock lock = DrillLock.acquire(recovery, req.drillId(), req.resume())) {
             new DrillRecord(req.drillId(), req.disasterAt(), req.scenario(), previous).save(workDir);
+            DrillRequest accepted = req;
+            engine.onInterrupt(r -> {
+                try {
+                    new DrillRecord(accepted.drillId(), accepted.disasterAt(), accepted.scenario(), r.runs()).save(workDir);
+                } catch (IOException ignored) {
+                    // resume then starts from the record saved above
+                }
+            });
             DrillReport report = engine.run(req, previous);
             new DrillRecord(req.drillId(), req.disasterAt(), req.scenario(), report.runs()).save(workDir);
             return report;

@@ -64,6 +64,38 @@ class EmulatorIT {
         assertTrue(waitUntilClosed(port), "the emulator outlived drp on port " + port);
     }
 
+    @Test
+    void interruptingADrillLeavesAnAbortedReportAndStopsTheEmulator(@TempDir Path tmp) throws Exception {
+        Process drp = new ProcessBuilder(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), "io.drp.cli.Main", "demo",
+                "--work-dir", tmp.resolve("w").toString(), "--report-dir", tmp.resolve("r").toString(),
+                "--ledger", tmp.resolve("l").toString()))
+                .redirectErrorStream(true).start();
+        Integer port = null;
+        Pattern listening = Pattern.compile("listening on 127\\.0\\.0\\.1:(\\d+)");
+        boolean drilling = false;
+        try (BufferedReader out = new BufferedReader(new InputStreamReader(drp.getInputStream(), StandardCharsets.UTF_8))) {
+            String line;
+            while ((line = out.readLine()) != null) {
+                Matcher m = listening.matcher(line);
+                if (m.find()) port = Integer.parseInt(m.group(1));
+                if (line.contains("running the drill")) {
+                    drilling = true;
+                    break;
+                }
+            }
+            assertTrue(drilling, "the demo never reached its drill");
+            Thread.sleep(1_500); // into rebuild/restore: the drill takes several seconds
+            drp.destroy();
+            assertTrue(drp.waitFor(30, TimeUnit.SECONDS), "drp did not exit");
+        }
+        io.drp.report.DrillReport r = io.drp.report.ReportJson.read(tmp.resolve("r").resolve("drill-report.json"));
+        assertTrue(r.verdict() == io.drp.report.Verdict.ABORTED, "verdict " + r.verdict());
+        assertTrue(r.verdictReason().startsWith("interrupted: drp was stopped by a signal"), r.verdictReason());
+        assertNotNull(port);
+        assertTrue(waitUntilClosed(port), "the emulator outlived drp on port " + port);
+    }
+
     private static boolean listening(int port) {
         try (Socket s = new Socket()) {
             s.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 500);
