@@ -49,6 +49,22 @@ public final class DrillCommand extends DrpCommandBase {
     @Option(names = "--resume", paramLabel = "DRILL-ID", description = "Finish an aborted drill without copying again what it already verified.")
     String resume;
 
+    @Option(names = "--dry-run", description = "Plan only: find the recovery point, the RPO and what would be restored; rebuild and write nothing.")
+    boolean dryRun;
+
+    private ExitCode printDryRun(io.drp.drill.DrillEngine.DryRun d) {
+        out().printf("dry run: would restore %s (watermark %s)%n", d.recoveryPoint(), d.watermark());
+        out().printf("  points: %s%n", String.join(" -> ", d.points()));
+        out().printf("  full snapshot: %d objects, %s; replay: %d puts, %d deletes%n", d.objects(),
+                io.drp.progress.Bytes.human(d.bytes()), d.replayPuts(), d.replayDeletes());
+        out().printf(java.util.Locale.ROOT, "  RPO if the disaster were declared now: %.1f s%n", d.rpoSeconds());
+        d.rpoResults().forEach(r -> out().printf(java.util.Locale.ROOT, "  %-4s %-12s RPO target %.0f s%n", r.met() ? "ok" : "MISS", r.service(), r.target()));
+        d.problems().forEach(p -> out().println("  BLOCKING " + p));
+        out().println("  nothing was rebuilt, restored or written");
+        boolean ok = d.problems().isEmpty() && d.rpoResults().stream().allMatch(io.drp.report.ObjectiveResult::met);
+        return ok ? ExitCode.OK : ExitCode.OBJECTIVE_MISSED;
+    }
+
     @Override
     protected ExitCode execute() {
         DrpConfig cfg = new ConfigLoader().load(options.config);
@@ -87,6 +103,10 @@ public final class DrillCommand extends DrpCommandBase {
             out().println("drill " + id + (resume != null ? " (resuming)" : "") + " on " + (session.embedded() ? "the embedded emulator" : "configured storage"));
             DrillRunner runner = new DrillRunner(cfg, session, options.workDir, clock,
                     new ConsoleProgress(System.err, System.console() != null), ReportOutputs::write, DrillRunner.targetsFor(cfg));
+            if (dryRun) {
+                if (resume != null) throw new UsageError("--dry-run and --resume do not go together");
+                return printDryRun(runner.dryRun(new DrillRequest(id, t0, sc, true, dir, par, fullVerify, false)));
+            }
             DrillReport report = runner.run(new DrillRequest(id, t0, sc, keep, dir, par, fullVerify, resume != null));
             DrillSummary.print(out(), report, dir.resolve(ReportJson.FILE_NAME));
             LedgerSupport.append(out(), err(), cfg.ledger().dir(), LedgerSupport.mirror(cfg, session), report, dir);

@@ -170,6 +170,29 @@ public final class DrillEngine {
         }
     }
 
+    /** What a drill would do now, without rebuilding or writing anything. */
+    public record DryRun(String recoveryPoint, Instant watermark, double rpoSeconds, List<String> points, long objects, long bytes,
+                         long replayPuts, long replayDeletes, List<String> problems, List<ObjectiveResult> rpoResults) {}
+
+    /** Plans the drill (step 1) and stops: checks backups are restorable and what the RPO would be. */
+    public DryRun dryRun(DrillRequest req) {
+        State st = new State();
+        st.t0 = req.disasterAt() != null ? req.disasterAt() : clock.instant();
+        plan(st);
+        ManifestFile point = st.plan.recoveryPoint();
+        long puts = 0, deletes = 0;
+        for (ManifestFile m : st.plan.points().subList(1, st.plan.points().size())) {
+            puts += m.trailer().puts();
+            deletes += m.trailer().deletes();
+        }
+        Duration rpo = Duration.between(point.header().watermark(), st.t0);
+        List<ObjectiveResult> rpoResults = ObjectiveEvaluator.evaluate(config.services(), req.scenario(), null, rpo, null).stream()
+                .filter(r -> r.kind() == ObjectiveResult.Kind.RPO).toList();
+        return new DryRun(point.pointId(), point.header().watermark(), ObjectiveEvaluator.seconds(rpo),
+                st.plan.points().stream().map(ManifestFile::pointId).toList(), st.plan.full().trailer().liveObjects(),
+                st.plan.full().trailer().liveBytes(), puts, deletes, st.findings.stream().map(Finding::message).toList(), rpoResults);
+    }
+
     private java.util.function.Consumer<DrillReport> interruptListener = r -> { };
 
     /** Called with the ABORTED report written when a signal stops the drill (the runner saves resume state). */

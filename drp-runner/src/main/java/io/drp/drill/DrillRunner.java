@@ -73,6 +73,16 @@ public final class DrillRunner {
         return ID.format(clock.instant()) + "-" + HexFormat.of().formatHex(r);
     }
 
+    /** Plans without rebuilding or restoring: production and backups are only read; nothing is written anywhere. */
+    public DrillEngine.DryRun dryRun(DrillRequest request) {
+        StorageAccount production = session.connector().openReadOnly("production", session.accounts().production());
+        StorageAccount backup = session.connector().openReadOnly("backup", session.accounts().backup());
+        DrillEngine engine = new DrillEngine(config, production, backup, new LocalRecoveryTarget(
+                session.connector().open("recovery", session.accounts().recovery())), clock, progress, workDir,
+                session.connector().retryCounter()::count, session.redactor(), sink, io.drp.cli.Version.current());
+        return engine.dryRun(request);
+    }
+
     public DrillReport run(DrillRequest request) throws IOException {
         List<RunRecord> previous = List.of();
         DrillRequest req = request;

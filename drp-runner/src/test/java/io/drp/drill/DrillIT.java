@@ -203,6 +203,29 @@ class DrillIT {
     }
 
     @Test
+    void aDryRunPlansButRebuildsAndWritesNothing(AzuriteEmulator azurite, @TempDir Path tmp) throws Exception {
+        DrillFixture f = new DrillFixture(azurite, tmp);
+        f.data().seed(4);
+        BackupResult full = f.backup(BackupJob.Mode.FULL);
+        f.data().delete(f.orders(), "obj-0000.txt");
+        BackupResult incr = f.backup(BackupJob.Mode.INCREMENTAL);
+        Instant t0 = Instant.now();
+
+        DrillEngine.DryRun d = new DrillRunner(f.config, f.session, f.workDir, java.time.Clock.systemUTC(), io.drp.progress.Progress.NONE,
+                ReportJson::write, DrillRunner.targetsFor(f.config))
+                .dryRun(new DrillRequest("dry", t0, "region-outage", false, tmp.resolve("r"), 2, true, false));
+
+        assertEquals(incr.point().pointId(), d.recoveryPoint());
+        assertEquals(java.util.List.of(full.point().pointId(), incr.point().pointId()), d.points());
+        assertEquals(12, d.objects());
+        assertEquals(1, d.replayDeletes());
+        assertEquals(Duration.between(incr.point().watermark(), t0).toMillis() / 1000.0, d.rpoSeconds(), 0.002);
+        assertTrue(d.rpoResults().stream().allMatch(io.drp.report.ObjectiveResult::met));
+        for (String c : f.containers()) assertFalse(f.recovery.container(c).exists(), "a dry run rebuilds nothing");
+        assertFalse(Files.exists(tmp.resolve("r")), "a dry run writes no report");
+    }
+
+    @Test
     void teardownRemovesRecoveryContainersUnlessKept(AzuriteEmulator azurite, @TempDir Path tmp) throws Exception {
         DrillFixture f = new DrillFixture(azurite, tmp);
         f.data().seed(2);
