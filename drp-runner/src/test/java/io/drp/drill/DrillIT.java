@@ -203,6 +203,25 @@ class DrillIT {
     }
 
     @Test
+    void metadataVerificationTrustsTheHashesRecordedAtRestore(AzuriteEmulator azurite, @TempDir Path tmp) throws Exception {
+        DrillFixture f = new DrillFixture(azurite, tmp);
+        f.data().seed(6);
+        f.backup(BackupJob.Mode.FULL);
+
+        DrillReport r = new DrillRunner(f.config, f.session, f.workDir, java.time.Clock.systemUTC(), io.drp.progress.Progress.NONE,
+                ReportJson::write, DrillRunner.targetsFor(f.config))
+                .run(new DrillRequest("meta-" + f.prefix, null, "region-outage", true, tmp.resolve("r"), 2, false, false));
+
+        assertEquals(Verdict.PASSED, r.verdict(), r.verdictReason());
+        assertEquals(18, r.integrity().objectsRestored());
+        var verify = r.steps().stream().filter(s -> s.name().equals("verify")).findFirst().orElseThrow();
+        assertTrue(String.valueOf(verify.details().get("mode")).startsWith("metadata"));
+        // every recovered object carries the manifest hash it was verified against when it was committed
+        var blob = f.recovery.container(f.orders()).getBlobClient("obj-0002.txt");
+        assertEquals(DrillFixture.sha256(blob.downloadContent().toBytes()), blob.getProperties().getMetadata().get("drpsha256"));
+    }
+
+    @Test
     void aDryRunPlansButRebuildsAndWritesNothing(AzuriteEmulator azurite, @TempDir Path tmp) throws Exception {
         DrillFixture f = new DrillFixture(azurite, tmp);
         f.data().seed(4);
