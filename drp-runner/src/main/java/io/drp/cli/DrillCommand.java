@@ -110,6 +110,10 @@ public final class DrillCommand extends DrpCommandBase {
             DrillReport report = runner.run(new DrillRequest(id, t0, sc, keep, dir, par, fullVerify, resume != null));
             DrillSummary.print(out(), report, dir.resolve(ReportJson.FILE_NAME));
             LedgerSupport.append(out(), err(), cfg.ledger().dir(), LedgerSupport.mirror(cfg, session), report, dir);
+            if (cfg.drill().notification() != null) {
+                var n = cfg.drill().notification();
+                out().println("  " + new io.drp.notify.WebhookNotifier(n.webhook(), n.on()).send(report));
+            }
             if (report.verdict() == io.drp.report.Verdict.ABORTED) {
                 out().println("  resume with: drp drill --resume " + id);
             }

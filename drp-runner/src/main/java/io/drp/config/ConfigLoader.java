@@ -258,7 +258,7 @@ public final class ConfigLoader {
     }
 
     private DrillConfig drill(YamlTree node, List<ServiceConfig> services) {
-        Map<String, YamlTree> m = node.mapping(Set.of("scenario", "parallelism", "reportDir", "verify"));
+        Map<String, YamlTree> m = node.mapping(Set.of("scenario", "parallelism", "reportDir", "verify", "notify"));
         String scenario = null;
         if (m.containsKey("scenario")) {
             scenario = m.get("scenario").nonBlank();
@@ -278,7 +278,26 @@ public final class ConfigLoader {
                 default -> throw m.get("verify").error("'" + v + "' is not a verify mode; use full (re-read every byte) or metadata");
             };
         }
-        return new DrillConfig(scenario, par, reportDir, full);
+        DrillConfig.Notify notify = null;
+        if (m.containsKey("notify")) {
+            YamlTree n = m.get("notify");
+            Map<String, YamlTree> nm = n.mapping(Set.of("webhook", "on"));
+            Secret webhook = secret(require(n, nm, "webhook"));
+            java.util.Set<io.drp.report.Verdict> on = java.util.EnumSet.allOf(io.drp.report.Verdict.class);
+            if (nm.containsKey("on")) {
+                on = java.util.EnumSet.noneOf(io.drp.report.Verdict.class);
+                for (YamlTree v : nm.get("on").sequence()) {
+                    String raw = v.nonBlank();
+                    try {
+                        on.add(io.drp.report.Verdict.valueOf(raw.toUpperCase(java.util.Locale.ROOT)));
+                    } catch (IllegalArgumentException e) {
+                        throw v.error("'" + raw + "' is not a verdict; use PASSED, FAILED or ABORTED");
+                    }
+                }
+            }
+            notify = new DrillConfig.Notify(webhook, on);
+        }
+        return new DrillConfig(scenario, par, reportDir, full, notify);
     }
 
     private static String containerName(YamlTree node) {

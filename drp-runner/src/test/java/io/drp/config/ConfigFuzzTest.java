@@ -29,7 +29,7 @@ class ConfigFuzzTest {
                 Files.readString(root.resolve("examples/drp.yaml")),
                 Files.readString(root.resolve("drp-runner/src/main/resources/demo/drp.yaml")));
         ConfigLoader loader = new ConfigLoader(Map.of("DRP_BACKUP_CONNECTION_STRING", "AccountName=a;AccountKey=eA==",
-                "DRP_RECOVERY_SAS", "sv=1&sig=x")::get);
+                "DRP_RECOVERY_SAS", "sv=1&sig=x", "DRP_WEBHOOK_URL", "https://hooks.example.com/x")::get);
         Random random = new Random(20261124);
         int parsed = 0, rejected = 0;
         int iterations = 4000;

@@ -63,10 +63,12 @@ class ConfigLoaderTest {
     @Test
     void theShippedExampleIsValid() {
         ConfigLoader withEnv = new ConfigLoader(Map.of("DRP_BACKUP_CONNECTION_STRING", "AccountName=b;AccountKey=eA==",
-                "DRP_RECOVERY_SAS", "sv=2024&sig=abc")::get);
+                "DRP_RECOVERY_SAS", "sv=2024&sig=abc", "DRP_WEBHOOK_URL", "https://hooks.example.com/T0KEN")::get);
         DrpConfig c = withEnv.load(repoRoot().resolve("examples/drp.yaml"));
         assertEquals(3, c.scenarios().size());
         assertTrue(c.storage().isPresent());
+        assertEquals(java.util.Set.of(io.drp.report.Verdict.FAILED, io.drp.report.Verdict.ABORTED), c.drill().notification().on());
+        assertEquals("DRP_WEBHOOK_URL", c.drill().notification().webhook().source());
     }
 
     @Test
@@ -148,6 +150,13 @@ class ConfigLoaderTest {
         assertTrue(error(VALID.replace("retainChains: 3", "retainChains: 3\n  retainChains: 4")).getMessage().contains("duplicate"));
         ConfigException shared = error(VALID.replace("containers: [media]", "containers: [orders]"));
         assertTrue(shared.getMessage().contains("already belongs to service orders"), shared.getMessage());
+    }
+
+    @Test
+    void aLiteralWebhookUrlIsRefusedLikeAnySecret() {
+        ConfigException e = error(VALID + "  notify: { webhook: https://hooks.example.com/T0KEN }\n");
+        assertEquals("drill.notify.webhook", e.field());
+        assertFalse(e.getMessage().contains("T0KEN"));
     }
 
     @Test
