@@ -205,7 +205,7 @@ public final class BackupJob {
                 }
                 return new ManifestEntry(ManifestEntry.Op.PUT, container, name, out.size(), out.sha256(), lastModified, currentEtag, seq);
             } catch (BlobStorageException e) {
-                if (e.getStatusCode() == 412 || e.getStatusCode() == 404 && attempt < 2) {
+                if ((e.getStatusCode() == 412 || e.getStatusCode() == 404) && attempt < 2) {
                     try {
                         currentEtag = production.container(container).getBlobClient(name).getProperties().getETag();
                         continue;

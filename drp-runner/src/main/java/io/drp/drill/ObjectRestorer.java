@@ -108,7 +108,7 @@ final class ObjectRestorer {
             bytes.addAndGet(out.size());
             progress.update(step, objects.get(), -1, bytes.get());
         } catch (BlobStorageException ex) {
-            if (ex.getStatusCode() == 404 && ex.getMessage() != null && isSourceMissing(source)) {
+            if (ex.getStatusCode() == 404 && isSourceMissing(source)) {
                 mismatches.add(new Mismatch(e.path(), "missing from backup point " + BackupLayout.pointId(chainId, e.dataSeq())));
                 return;
             }

@@ -68,11 +68,11 @@ class ReportsIT {
         if (!required) {
             assumeTrue(Files.isExecutable(chromium), "Chromium not installed (.ci/run installs it; DRP_REQUIRE_CHROMIUM=1 makes this mandatory)");
         }
-        DrillFixture f = new DrillFixture(azurite, tmp, "{ rto: 1s, rpo: 1h }", "{ rto: 30m, rpo: 4h }");
+        DrillFixture f = new DrillFixture(azurite, tmp, "{ rto: 1ms, rpo: 1h }", "{ rto: 30m, rpo: 4h }");
         f.data().seed(20);
         f.backup(BackupJob.Mode.FULL);
         DrillReport r = drill(f, tmp.resolve("r"));
-        assertEquals(Verdict.FAILED, r.verdict(), "a 1 s RTO cannot be met: the page must show a FAILED drill");
+        assertEquals(Verdict.FAILED, r.verdict(), "a 1 ms RTO cannot be met: the page must show a FAILED drill");
         Path html = tmp.resolve("r").resolve("drill-report.html");
 
         Path png = tmp.resolve("shot.png");
