@@ -63,14 +63,15 @@ public final class ObjectiveEvaluator {
 
     /** The strictest objectives among the services, for the report's headline. */
     public static Objectives headline(List<ServiceConfig> services, String scenario) {
-        long rto = Long.MAX_VALUE, rpo = Long.MAX_VALUE, lost = Long.MAX_VALUE;
+        double rto = Double.MAX_VALUE, rpo = Double.MAX_VALUE;
+        long lost = Long.MAX_VALUE;
         double slo = 0;
         for (ServiceConfig s : services) {
             ScenarioObjectives o = s.objectives().get(scenario);
             if (o == null) continue;
             slo = Math.max(slo, s.sloPercent());
-            rto = Math.min(rto, o.rto().toSeconds());
-            rpo = Math.min(rpo, o.rpo().toSeconds());
+            rto = Math.min(rto, o.rto().toMillis() / 1000.0);
+            rpo = Math.min(rpo, o.rpo().toMillis() / 1000.0);
             lost = Math.min(lost, o.maxLostObjects());
         }
         return new Objectives(rto, rpo, lost == Long.MAX_VALUE ? 0 : lost, scenario, slo == 0 ? ServiceConfig.DEFAULT_SLO : slo);

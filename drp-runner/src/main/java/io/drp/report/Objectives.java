@@ -4,7 +4,7 @@ package io.drp.report;
  * The objectives the drill was judged against. When several services share a drill these are the
  * strictest values among them; {@link DrillReport#objectiveResults()} has the per-service breakdown.
  */
-public record Objectives(long rtoSeconds, long rpoSeconds, long maxLostObjects, String scenario, double sloPercent) {
+public record Objectives(double rtoSeconds, double rpoSeconds, long maxLostObjects, String scenario, double sloPercent) {
 
     /** Minutes of downtime a month (30 days) that the availability objective allows. */
     public double monthlyErrorBudgetMinutes() {
