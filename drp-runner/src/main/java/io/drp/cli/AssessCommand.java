@@ -32,12 +32,34 @@ public final class AssessCommand extends DrpCommandBase {
     @Option(names = "--json", description = "Print the findings as JSON.")
     boolean json;
 
+    @Option(names = "--live", description = "Also check the deployed accounts through Azure Resource Manager (DefaultAzureCredential; read-only).")
+    boolean live;
+
+    @Option(names = "--subscription", paramLabel = "ID", description = "With --live: the subscription of the production stack.")
+    String subscription;
+
+    @Option(names = "--resource-group", paramLabel = "NAME", description = "With --live: the deployed production resource group (see `pulumi stack output resourceGroupName`).")
+    String resourceGroup;
+
     @Override
     protected ExitCode execute() {
         DrpConfig cfg = new ConfigLoader().load(options.config);
         DeclaredStack prod = Stacks.production(production);
         DeclaredStack rec = Stacks.recovery(recovery, production);
-        List<Finding> findings = ReadinessAssessment.assess(cfg, prod, rec).stream()
+        List<Finding> all = new java.util.ArrayList<>(ReadinessAssessment.assess(cfg, prod, rec));
+        if (live) {
+            if (subscription == null || resourceGroup == null) {
+                throw new UsageError("--live needs --subscription and --resource-group");
+            }
+            com.azure.resourcemanager.AzureResourceManager arm = com.azure.resourcemanager.AzureResourceManager
+                    .authenticate(new com.azure.identity.DefaultAzureCredentialBuilder().build(),
+                            new com.azure.core.management.profile.AzureProfile(com.azure.core.management.AzureEnvironment.AZURE))
+                    .withSubscription(subscription);
+            long needed = cfg.backup().fullEvery().multipliedBy(cfg.backup().retainChains()).toDays();
+            all.addAll(io.drp.assess.LivePosture.check(arm, new io.drp.assess.LivePosture.Target(resourceGroup,
+                    prod.outputText("dataAccountName"), prod.outputText("backupAccountName"), prod.outputText("backupContainer"), needed)));
+        }
+        List<Finding> findings = all.stream()
                 .sorted(Comparator.comparing((Finding f) -> -f.severity().ordinal()).thenComparing(Finding::code)).toList();
         boolean blocking = findings.stream().anyMatch(f -> f.severity() == Finding.Severity.BLOCKING);
         if (json) {
