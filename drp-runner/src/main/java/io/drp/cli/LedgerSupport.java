@@ -14,7 +14,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 
-/** Appends a finished drill to the ledger (local, and the blob mirror when configured). */
+/**
+ * Appends a finished drill to the ledger (local, and the blob mirror when configured), and archives its
+ * drill-report.json as {@code <report dir>/archive/<sha256>.json} so the ledger's hash can be checked later.
+ */
 final class LedgerSupport {
 
     private LedgerSupport() {}
@@ -28,6 +31,10 @@ final class LedgerSupport {
     static void append(PrintWriter out, PrintWriter err, Path ledgerDir, Optional<LedgerMirror> mirror, DrillReport report, Path reportDir) {
         try {
             byte[] json = Files.readAllBytes(reportDir.resolve(ReportJson.FILE_NAME));
+            // The top-level report is replaced by the next drill: keep this one, named by the hash the ledger records.
+            Path archive = reportDir.resolve("archive");
+            Files.createDirectories(archive);
+            Files.write(archive.resolve(io.drp.ledger.ReportArchive.sha256(json) + ".json"), json);
             LedgerRecord rec = new DrillLedger(ledgerDir, mirror).append(report, json);
             out.println("  ledger: record " + rec.seq() + " in " + ledgerDir.resolve(DrillLedger.FILE)
                     + mirror.map(m -> " and " + m.describe()).orElse(""));

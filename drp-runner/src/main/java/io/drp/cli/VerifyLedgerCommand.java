@@ -14,12 +14,35 @@ public final class VerifyLedgerCommand extends DrpCommandBase {
     @Mixin
     LedgerOptions options;
 
+    @picocli.CommandLine.Option(names = "--reports", paramLabel = "DIR",
+            description = "Report directory whose archive/ holds each drill's JSON by SHA-256 (default: drill.reportDir, else drill-reports).")
+    java.nio.file.Path reports;
+
+    private java.nio.file.Path reportDir() {
+        if (reports != null) return reports;
+        if (java.nio.file.Files.isRegularFile(options.config)) {
+            return new io.drp.config.ConfigLoader().load(options.config).drill().reportDir();
+        }
+        return java.nio.file.Path.of("drill-reports");
+    }
+
     @Override
     protected ExitCode execute() {
         DrillLedger ledger = new DrillLedger(options.dir(), Optional.empty());
         LedgerVerification v = ledger.verify();
         if (v.intact()) {
             out().println("ledger intact: " + v.records() + " record(s) in " + ledger.file());
+            java.nio.file.Path archive = reportDir().resolve("archive");
+            if (java.nio.file.Files.isDirectory(archive)) {
+                io.drp.ledger.ReportArchive.Check c = io.drp.ledger.ReportArchive.check(ledger.readAll(), archive);
+                if (c.altered() != null) {
+                    err().println("report of drill " + c.altered().drillId() + " (ledger record " + c.altered().seq() + ") in " + archive
+                            + " no longer matches the SHA-256 the ledger recorded: it was altered");
+                    return ExitCode.OBJECTIVE_MISSED;
+                }
+                out().println("reports: " + c.checked() + " archived report(s) match their ledger records"
+                        + (c.missing() > 0 ? "; " + c.missing() + " not archived in " + archive : ""));
+            }
             return ExitCode.OK;
         }
         err().println("ledger BROKEN at " + ledger.file() + ":" + v.brokenAt()

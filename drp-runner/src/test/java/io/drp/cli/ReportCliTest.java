@@ -44,6 +44,25 @@ class ReportCliTest {
     }
 
     @Test
+    void verifyLedgerCatchesAnArchivedReportThatWasEdited(@TempDir Path tmp) throws Exception {
+        Path reports = tmp.resolve("reports");
+        byte[] json = (ReportJson.toJson(SampleReportsAccess.failed()) + "\n").getBytes(StandardCharsets.UTF_8);
+        String sha = io.drp.ledger.ReportArchive.sha256(json);
+        Files.createDirectories(reports.resolve("archive"));
+        Files.write(reports.resolve("archive").resolve(sha + ".json"), json);
+        new DrillLedger(tmp.resolve("ledger"), Optional.empty()).append(SampleReportsAccess.failed(), json);
+
+        CliTest.Run ok = CliTest.drp("verify-ledger", "--ledger", tmp.resolve("ledger").toString(), "--reports", reports.toString());
+        assertEquals(0, ok.code(), ok.err());
+        assertTrue(ok.out().contains("1 archived report(s) match"), ok.out());
+
+        Files.writeString(reports.resolve("archive").resolve(sha + ".json"), new String(json, StandardCharsets.UTF_8).replace("FAILED", "PASSED"));
+        CliTest.Run altered = CliTest.drp("verify-ledger", "--ledger", tmp.resolve("ledger").toString(), "--reports", reports.toString());
+        assertEquals(1, altered.code());
+        assertTrue(altered.err().contains("report of drill d20261124-030000-abcd (ledger record 1)") && altered.err().contains("altered"), altered.err());
+    }
+
+    @Test
     void historyAndVerifyLedger(@TempDir Path tmp) throws Exception {
         DrillLedger l = new DrillLedger(tmp, Optional.empty());
         for (int i = 0; i < 3; i++) l.append(SampleReportsAccess.failed(), ("r" + i).getBytes(StandardCharsets.UTF_8));

@@ -56,13 +56,36 @@ public final class LocalRecoveryTarget implements RecoveryTarget {
                     }
                     c.setMetadata(Map.of(MANAGED_MARKER, "true", "drpdrill", drillId));
                 } else {
-                    c.createWithResponse(Map.of(MANAGED_MARKER, "true", "drpdrill", drillId), null, null, null);
+                    create(c, drillId);
                 }
             } catch (BlobStorageException e) {
                 throw new StorageError("cannot create recovery container '" + name + "' (" + e.getStatusCode() + " " + e.getErrorCode() + ")", e);
             }
         }
         return new RecoveryEnvironment(recovery, containers, Map.of("account", recovery.accountName(), "endpoint", recovery.endpoint()));
+    }
+
+    /**
+     * Azure keeps a deleted container's name for a while (409 ContainerBeingDeleted): a drill right after
+     * the previous one's teardown waits for it rather than aborting.
+     */
+    private static void create(BlobContainerClient c, String drillId) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                c.createWithResponse(Map.of(MANAGED_MARKER, "true", "drpdrill", drillId), null, null, null);
+                return;
+            } catch (BlobStorageException e) {
+                if (!com.azure.storage.blob.models.BlobErrorCode.CONTAINER_BEING_DELETED.equals(e.getErrorCode()) || attempt >= 24) {
+                    throw e;
+                }
+                try {
+                    Thread.sleep(5_000);
+                } catch (InterruptedException ie) {
+                    Thread.currentThread().interrupt();
+                    throw e;
+                }
+            }
+        }
     }
 
     @Override
