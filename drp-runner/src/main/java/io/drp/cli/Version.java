@@ -6,8 +6,7 @@ import picocli.CommandLine;
 public final class Version implements CommandLine.IVersionProvider {
 
     public static String current() {
-        String v = Version.class.getPackage().getImplementationVersion();
-        return v == null ? "0.1.0-dev" : v;
+        return io.drp.report.DrpVersion.current();
     }
 
     @Override

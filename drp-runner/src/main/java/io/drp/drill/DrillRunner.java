@@ -79,7 +79,7 @@ public final class DrillRunner {
         StorageAccount backup = session.connector().openReadOnly("backup", session.accounts().backup());
         DrillEngine engine = new DrillEngine(config, production, backup, new LocalRecoveryTarget(
                 session.connector().open("recovery", session.accounts().recovery())), clock, progress, workDir,
-                session.connector().retryCounter()::count, session.redactor(), sink, io.drp.cli.Version.current());
+                session.connector().retryCounter()::count, session.redactor(), sink, io.drp.report.DrpVersion.current());
         return engine.dryRun(request);
     }
 
@@ -100,7 +100,7 @@ public final class DrillRunner {
         StorageAccount recovery = session.connector().open("recovery", session.accounts().recovery());
         RecoveryTarget target = targets.apply(recovery);
         DrillEngine engine = new DrillEngine(config, production, backup, target, clock, progress, workDir,
-                session.connector().retryCounter()::count, session.redactor(), sink, io.drp.cli.Version.current());
+                session.connector().retryCounter()::count, session.redactor(), sink, io.drp.report.DrpVersion.current());
         if (req.disasterAt() == null) {
             req = new DrillRequest(req.drillId(), clock.instant(), req.scenario(), req.keep(), req.reportDir(),
                     req.parallelism(), req.fullVerify(), req.resume());
