@@ -59,7 +59,8 @@ public final class ConfigLoader {
         } catch (AccessDeniedException e) {
             throw new ConfigException(label, 0, "", "cannot be read (permission denied); check the file's permissions");
         } catch (IOException e) {
-            throw new ConfigException(label, 0, "", "cannot be read (" + e.getClass().getSimpleName() + "); check the path");
+            throw new ConfigException(label, 0, "", "cannot be read (" + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage())
+                    + "); check the file and the disk");
         }
         String text;
         try {

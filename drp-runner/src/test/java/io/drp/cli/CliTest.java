@@ -87,6 +87,16 @@ class CliTest {
     }
 
     @Test
+    void anUnreadableConfigExitsTwoEvenForRoot() {
+        // permissions do not stop root (CI runs as root); /proc/self/mem is readable by mode but fails on read
+        Path unreadable = Path.of("/proc/self/mem");
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.exists(unreadable), "needs Linux /proc");
+        Run r = drp("validate", "-c", unreadable.toString());
+        assertEquals(2, r.code());
+        assertEquals("/proc/self/mem: cannot be read (Input/output error); check the file and the disk", r.err().strip());
+    }
+
+    @Test
     void badUsageExitsTwo(@TempDir Path tmp) throws Exception {
         Path f = Files.writeString(tmp.resolve("drp.yaml"), VALID);
         assertEquals(2, drp("no-such-command").code());
