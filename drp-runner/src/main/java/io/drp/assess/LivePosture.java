@@ -1,12 +1,15 @@
 package io.drp.assess;
 
+import com.azure.core.management.AzureEnvironment;
 import com.azure.core.management.exception.ManagementException;
+import com.azure.core.management.profile.AzureProfile;
+import com.azure.identity.DefaultAzureCredentialBuilder;
 import com.azure.resourcemanager.AzureResourceManager;
 import com.azure.resourcemanager.storage.models.ImmutabilityPolicy;
 import com.azure.resourcemanager.storage.models.MinimumTlsVersion;
 import com.azure.resourcemanager.storage.models.StorageAccount;
-import io.drp.report.Finding;
-import io.drp.report.Finding.Severity;
+import io.drp.model.Finding.Severity;
+import io.drp.model.Finding;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -31,6 +34,12 @@ public final class LivePosture {
     }
 
     private LivePosture() {}
+
+    /** Resource Manager for one subscription, as DefaultAzureCredential finds it (CLI login, managed identity...). */
+    public static AzureResourceManager connect(String subscription) {
+        return AzureResourceManager.authenticate(new DefaultAzureCredentialBuilder().build(), new AzureProfile(AzureEnvironment.AZURE))
+                .withSubscription(subscription);
+    }
 
     public static List<Finding> check(AzureResourceManager arm, Target t) {
         List<Finding> out = new ArrayList<>();

@@ -1,11 +1,11 @@
 package io.drp.assess;
 
-import io.drp.config.Durations;
 import io.drp.config.DrpConfig;
+import io.drp.config.Durations;
 import io.drp.config.ScenarioObjectives;
 import io.drp.config.ServiceConfig;
-import io.drp.report.Finding;
-import io.drp.report.Finding.Severity;
+import io.drp.model.Finding.Severity;
+import io.drp.model.Finding;
 import io.drp.stacks.inspect.DeclaredResource;
 import io.drp.stacks.inspect.DeclaredStack;
 

@@ -1,6 +1,7 @@
 package io.drp.backup;
 
 import com.azure.storage.blob.BlobContainerClient;
+import com.azure.storage.blob.models.BlobErrorCode;
 import com.azure.storage.blob.models.BlobItem;
 import com.azure.storage.blob.models.BlobRequestConditions;
 import com.azure.storage.blob.models.BlobStorageException;
@@ -8,6 +9,9 @@ import com.azure.storage.blob.models.ListBlobsOptions;
 import com.azure.storage.blob.options.BlockBlobOutputStreamOptions;
 import com.azure.storage.blob.specialized.BlockBlobClient;
 import io.drp.config.BackupConfig;
+import io.drp.listing.ContainerListing;
+import io.drp.listing.ListedObject;
+import io.drp.listing.MergeJoin;
 import io.drp.progress.Progress;
 import io.drp.storage.CopyOutcome;
 import io.drp.storage.StorageAccount;
@@ -22,7 +26,6 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -118,49 +121,38 @@ public final class BackupJob {
         ManifestTrailer trailer;
         // A full snapshot copies everything: it must not depend on any earlier point.
         Optional<ManifestFile> base = full ? Optional.empty() : previous;
-        try (Stream<ManifestEntry> prevEntries = base.map(ManifestFile::entries).orElseGet(Stream::empty)) {
-            Iterator<ManifestEntry> prev = prevEntries.filter(ManifestEntry::live).iterator();
-            ManifestEntry p = prev.hasNext() ? prev.next() : null;
-            for (String container : containers) {
-                String lastName = null;
-                for (BlobItem item : production.container(container).listBlobs(new ListBlobsOptions().setMaxResultsPerPage(1000), null)) {
-                    if (Boolean.TRUE.equals(item.isDeleted()) || item.getSnapshot() != null || item.getVersionId() != null && !Boolean.TRUE.equals(item.isCurrentVersion())) {
-                        continue;
-                    }
-                    String name = item.getName();
-                    if (lastName != null && lastName.compareTo(name) >= 0) {
-                        throw new StorageError("production container " + container + " listed '" + name + "' after '" + lastName
-                                + "'; drp needs the service's sorted listing");
-                    }
-                    lastName = name;
-                    while (p != null && ManifestEntry.compareKeys(p.container(), p.name(), container, name) < 0) {
-                        pipeline.submitDone(deletion(p));
-                        p = prev.hasNext() ? prev.next() : null;
-                    }
-                    ManifestEntry before = null;
-                    if (p != null && p.container().equals(container) && p.name().equals(name)) {
-                        before = p;
-                        p = prev.hasNext() ? prev.next() : null;
-                    }
-                    String etag = item.getProperties().getETag();
-                    long size = item.getProperties().getContentLength();
-                    if (before != null && Objects.equals(before.etag(), etag) && before.size() == size) {
-                        pipeline.submitDone(new ManifestEntry(ManifestEntry.Op.KEEP, container, name, size, before.sha256(),
-                                before.lastModified(), etag, before.dataSeq()));
-                    } else {
-                        String c = container;
-                        pipeline.submit(() -> {
-                            ManifestEntry e = copy(target, chainId, seq, c, name, etag);
-                            if (e != null) copiedBytes.addAndGet(e.size());
-                            return e;
-                        });
-                    }
-                }
-            }
-            while (p != null) {
-                pipeline.submitDone(deletion(p));
-                p = prev.hasNext() ? prev.next() : null;
-            }
+        try (Stream<ManifestEntry> prevEntries = base.map(ManifestFile::entries).orElseGet(Stream::empty);
+             Stream<ListedObject> listing = ContainerListing.of(production, containers, false, false)) {
+            MergeJoin.join(prevEntries.filter(ManifestEntry::live).iterator(), ManifestEntry::key, listing.iterator(), ListedObject::key,
+                    new MergeJoin.Visitor<ManifestEntry, ListedObject>() {
+                        @Override
+                        public void onlyLeft(ManifestEntry gone) {
+                            pipeline.submitDone(deletion(gone));
+                        }
+
+                        @Override
+                        public void onlyRight(ListedObject added) {
+                            submitCopy(added);
+                        }
+
+                        @Override
+                        public void both(ManifestEntry before, ListedObject now) {
+                            if (Objects.equals(before.etag(), now.etag()) && before.size() == now.size()) {
+                                pipeline.submitDone(new ManifestEntry(ManifestEntry.Op.KEEP, now.container(), now.name(), now.size(),
+                                        before.sha256(), before.lastModified(), now.etag(), before.dataSeq()));
+                            } else {
+                                submitCopy(now);
+                            }
+                        }
+
+                        private void submitCopy(ListedObject o) {
+                            pipeline.submit(() -> {
+                                ManifestEntry e = copy(target, chainId, seq, o.container(), o.name(), o.etag());
+                                if (e != null) copiedBytes.addAndGet(e.size());
+                                return e;
+                            });
+                        }
+                    });
             pipeline.drain();
             trailer = writer.finish(clock.instant());
         } catch (RuntimeException e) {
@@ -193,45 +185,31 @@ public final class BackupJob {
     private ManifestEntry copy(BlobContainerClient target, String chainId, int seq, String container, String name, String etag) {
         String currentEtag = etag;
         for (int attempt = 0; attempt < 3; attempt++) {
+            var source = production.container(container).getBlobClient(name);
             try {
-                var source = production.container(container).getBlobClient(name);
                 BlockBlobClient dest = target.getBlobClient(BackupLayout.dataBlob(chainId, seq, container, name)).getBlockBlobClient();
                 CopyOutcome out = VerifiedCopier.copy(source, new BlobRequestConditions().setIfMatch(currentEtag), dest, null, Map.of());
                 var props = source.getProperties();
-                Instant lastModified = props.getLastModified().toInstant();
-                if (!Objects.equals(props.getETag(), currentEtag)) {
-                    // changed after we read it: we hold the version we read, whose ETag is currentEtag
-                    lastModified = null;
-                }
+                // changed after we read it: we hold the version we read, whose ETag is currentEtag
+                Instant lastModified = Objects.equals(props.getETag(), currentEtag) ? props.getLastModified().toInstant() : null;
                 return new ManifestEntry(ManifestEntry.Op.PUT, container, name, out.size(), out.sha256(), lastModified, currentEtag, seq);
-            } catch (BlobStorageException e) {
-                if ((e.getStatusCode() == 412 || e.getStatusCode() == 404) && attempt < 2) {
-                    try {
-                        currentEtag = production.container(container).getBlobClient(name).getProperties().getETag();
-                        continue;
-                    } catch (BlobStorageException gone) {
-                        if (gone.getStatusCode() == 404) {
-                            vanished.incrementAndGet();
-                            return null;
-                        }
-                        throw gone;
-                    }
-                }
-                throw new StorageError("cannot back up " + container + "/" + name + " (" + e.getStatusCode() + " " + e.getErrorCode() + ")", e);
             } catch (RuntimeException e) {
-                if (VerifiedCopier.isGoneOrChanged(e) && attempt < 2) {
-                    try {
-                        currentEtag = production.container(container).getBlobClient(name).getProperties().getETag();
-                    } catch (BlobStorageException gone) {
-                        if (gone.getStatusCode() == 404) {
-                            vanished.incrementAndGet();
-                            return null;
-                        }
-                        throw gone;
+                // the SDK surfaces a failed ranged read wrapped, so the cause chain is searched for the service's code
+                if (!VerifiedCopier.isGoneOrChanged(e) || attempt == 2) {
+                    if (e instanceof BlobStorageException b) {
+                        throw new StorageError("cannot back up " + container + "/" + name + " (" + b.getStatusCode() + " " + b.getErrorCode() + ")", e);
                     }
-                    continue;
+                    throw e;
                 }
-                throw e;
+                try {
+                    currentEtag = source.getProperties().getETag();
+                } catch (BlobStorageException gone) {
+                    if (BlobErrorCode.BLOB_NOT_FOUND.equals(gone.getErrorCode()) || gone.getStatusCode() == 404) {
+                        vanished.incrementAndGet();
+                        return null;
+                    }
+                    throw gone;
+                }
             }
         }
         throw new StorageError("production object " + container + "/" + name + " kept changing while it was being backed up; run the backup again");
@@ -271,7 +249,8 @@ public final class BackupJob {
                 try {
                     target.getBlobClient(n).deleteIfExists();
                 } catch (BlobStorageException e) {
-                    if (e.getStatusCode() == 409 || e.getStatusCode() == 403) {
+                    // Only the policy's own error code means "protected"; a 403 from a bad SAS must surface as such.
+                    if (BlobErrorCode.BLOB_IMMUTABLE_DUE_TO_POLICY.equals(e.getErrorCode())) {
                         immutable = true;
                         break;
                     }

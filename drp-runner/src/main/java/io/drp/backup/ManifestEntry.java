@@ -1,5 +1,7 @@
 package io.drp.backup;
 
+import io.drp.listing.ObjectKey;
+
 import java.time.Instant;
 import java.util.Objects;
 
@@ -40,6 +42,10 @@ public record ManifestEntry(
         return op != Op.DELETE;
     }
 
+    public ObjectKey key() {
+        return new ObjectKey(container, name);
+    }
+
     /** "container/name": how objects are named in reports. */
     public String path() {
         return container + "/" + name;
@@ -47,7 +53,6 @@ public record ManifestEntry(
 
     /** Manifest order: container, then name, both by code point. */
     public static int compareKeys(String c1, String n1, String c2, String n2) {
-        int c = c1.compareTo(c2);
-        return c != 0 ? c : n1.compareTo(n2);
+        return new ObjectKey(c1, n1).compareTo(new ObjectKey(c2, n2));
     }
 }

@@ -1,6 +1,7 @@
 package io.drp.backup;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.drp.digest.Sha256;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -11,7 +12,6 @@ import java.nio.file.Path;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.Iterator;
 import java.util.NoSuchElementException;
 import java.util.Spliterator;
@@ -45,8 +45,8 @@ public final class ManifestFile {
      * @throws BackupError naming the point and line when the manifest is truncated, edited or malformed
      */
     public static ManifestFile open(Path file, String pointId) {
-        MessageDigest whole = Digests.sha256();
-        MessageDigest body = Digests.sha256();
+        MessageDigest whole = Sha256.newDigest();
+        MessageDigest body = Sha256.newDigest();
         ManifestHeader header = null;
         ManifestTrailer trailer = null;
         Instant completedAt = null;
@@ -116,7 +116,7 @@ public final class ManifestFile {
         if (trailer == null) {
             throw new BackupError(pointId, "manifest is truncated after line " + lineNo + " (no trailer); the backup did not complete or the file was cut");
         }
-        String bodyHash = HexFormat.of().formatHex(body.digest());
+        String bodyHash = Sha256.hex(body);
         if (!bodyHash.equals(trailer.bodySha256())) {
             throw new BackupError(pointId, "manifest body hash does not match its trailer; the manifest was altered");
         }
@@ -127,7 +127,7 @@ public final class ManifestFile {
         if (header.kind() == PointKind.FULL && (deletes > 0 || puts != entries)) {
             throw new BackupError(pointId, "a full snapshot may only hold PUT entries");
         }
-        return new ManifestFile(file, header, trailer, completedAt, HexFormat.of().formatHex(whole.digest()));
+        return new ManifestFile(file, header, trailer, completedAt, Sha256.hex(whole));
     }
 
     public ManifestHeader header() {

@@ -1,12 +1,13 @@
 package io.drp.backup;
 
+import io.drp.digest.Sha256;
+
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Instant;
-import java.util.HexFormat;
 
 /**
  * Streams a manifest: entries are written as they come, nothing is accumulated. Entries must arrive in
@@ -15,8 +16,8 @@ import java.util.HexFormat;
 public final class ManifestWriter {
 
     private final OutputStream out;
-    private final MessageDigest body = Digests.sha256();
-    private final MessageDigest whole = Digests.sha256();
+    private final MessageDigest body = Sha256.newDigest();
+    private final MessageDigest whole = Sha256.newDigest();
     private final String pointId;
     private String lastContainer;
     private String lastName;
@@ -57,7 +58,7 @@ public final class ManifestWriter {
     /** Writes the trailer and closes the stream; for a block blob, closing is the commit. */
     public ManifestTrailer finish(Instant completedAt) {
         ManifestTrailer t = new ManifestTrailer(entries, liveObjects, liveBytes, puts, putBytes, deletes,
-                HexFormat.of().formatHex(body.digest()));
+                Sha256.hex(body));
         line(ManifestCodec.trailer(t, completedAt), false);
         finished = true;
         try {
@@ -71,7 +72,7 @@ public final class ManifestWriter {
     /** SHA-256 of every byte written; valid after {@link #finish}. Identifies the manifest in the next point and in reports. */
     public String manifestSha256() {
         if (!finished) throw new IllegalStateException("manifest not finished");
-        return HexFormat.of().formatHex(whole.digest());
+        return Sha256.hex(whole);
     }
 
     private void line(String json, boolean inBody) {

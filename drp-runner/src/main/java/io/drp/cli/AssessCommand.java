@@ -1,9 +1,11 @@
 package io.drp.cli;
 
+import io.drp.assess.LivePosture;
 import io.drp.assess.ReadinessAssessment;
 import io.drp.config.ConfigLoader;
 import io.drp.config.DrpConfig;
-import io.drp.report.Finding;
+import io.drp.failure.UsageFailure;
+import io.drp.model.Finding;
 import io.drp.report.ReportJson;
 import io.drp.stack.Stacks;
 import io.drp.stacks.inspect.DeclaredStack;
@@ -49,14 +51,10 @@ public final class AssessCommand extends DrpCommandBase {
         List<Finding> all = new java.util.ArrayList<>(ReadinessAssessment.assess(cfg, prod, rec));
         if (live) {
             if (subscription == null || resourceGroup == null) {
-                throw new UsageError("--live needs --subscription and --resource-group");
+                throw new UsageFailure("--live needs --subscription and --resource-group");
             }
-            com.azure.resourcemanager.AzureResourceManager arm = com.azure.resourcemanager.AzureResourceManager
-                    .authenticate(new com.azure.identity.DefaultAzureCredentialBuilder().build(),
-                            new com.azure.core.management.profile.AzureProfile(com.azure.core.management.AzureEnvironment.AZURE))
-                    .withSubscription(subscription);
             long needed = cfg.backup().fullEvery().multipliedBy(cfg.backup().retainChains()).toDays();
-            all.addAll(io.drp.assess.LivePosture.check(arm, new io.drp.assess.LivePosture.Target(resourceGroup,
+            all.addAll(LivePosture.check(LivePosture.connect(subscription), new LivePosture.Target(resourceGroup,
                     prod.outputText("dataAccountName"), prod.outputText("backupAccountName"), prod.outputText("backupContainer"), needed)));
         }
         List<Finding> findings = all.stream()

@@ -1,6 +1,8 @@
 package io.drp.cli;
 
 import io.drp.demo.DemoScenario;
+import io.drp.failure.UsageFailure;
+import io.drp.ledger.LedgerBook;
 import io.drp.progress.ConsoleProgress;
 import io.drp.report.ReportJson;
 import picocli.CommandLine.Command;
@@ -35,13 +37,13 @@ public final class DemoCommand extends DrpCommandBase {
         try {
             g = io.drp.config.Durations.parse(gap);
         } catch (IllegalArgumentException e) {
-            throw new UsageError("--gap: " + e.getMessage());
+            throw new UsageFailure("--gap: " + e.getMessage());
         }
         try {
             DemoScenario.Result r = new DemoScenario(workDir, reportDir, out(), new ConsoleProgress(System.err, System.console() != null),
-                    ReportOutputs::write, g).run();
+                    ReportOutputs.to(err()), g).run();
             DrillSummary.print(out(), r.report(), reportDir.resolve(ReportJson.FILE_NAME));
-            LedgerSupport.append(out(), err(), ledger, java.util.Optional.empty(), r.report(), reportDir);
+            out().println("  " + new LedgerBook(ledger, java.util.Optional.empty()).record(r.report(), reportDir));
             out().printf(Locale.ROOT, "%ndemo: measured RPO %.3f s (expected %.3f s), RTO %s s, %d objects written after the last backup; wall time %.1f s%n",
                     r.report().measured().rpoSeconds(), r.expectedRpoSeconds(),
                     r.report().measured().rtoSeconds() == null ? "-" : String.format(Locale.ROOT, "%.3f", r.report().measured().rtoSeconds()),

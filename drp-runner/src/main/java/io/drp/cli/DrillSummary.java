@@ -1,9 +1,9 @@
 package io.drp.cli;
 
-import io.drp.report.DrillReport;
-import io.drp.report.Finding;
-import io.drp.report.ObjectiveResult;
-import io.drp.report.StepRecord;
+import io.drp.model.DrillReport;
+import io.drp.model.Finding;
+import io.drp.model.ObjectiveResult;
+import io.drp.model.StepRecord;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -31,7 +31,7 @@ final class DrillSummary {
         StringBuilder steps = new StringBuilder("  steps:");
         for (StepRecord s : r.steps()) {
             steps.append(String.format(Locale.ROOT, " %s %.1fs%s", s.name(), s.durationSeconds(),
-                    s.status() == io.drp.report.StepStatus.SUCCEEDED ? "" : " " + s.status()));
+                    s.status() == io.drp.model.StepStatus.SUCCEEDED ? "" : " " + s.status()));
         }
         out.println(steps);
         for (Finding f : r.findings()) {

@@ -1,10 +1,6 @@
 package io.drp.cli;
 
-import io.drp.backup.BackupError;
-import io.drp.config.ConfigException;
-import io.drp.drill.DrillLock;
-import io.drp.report.Redactor;
-import io.drp.storage.StorageError;
+import io.drp.secrets.Redactor;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
@@ -12,8 +8,9 @@ import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 
 /**
- * The one place where exceptions become a message and an exit code (the JReleaser AbstractCommand
- * pattern). Users see one line, never a stack trace, for anything they can fix.
+ * What every command shares: its output streams and the redactor its error line passes through. Failures
+ * are not caught here: they propagate to {@link Main}'s handler, which prints one line and maps the
+ * failure's type to its exit code.
  */
 public abstract class DrpCommandBase implements Callable<Integer> {
 
@@ -31,22 +28,14 @@ public abstract class DrpCommandBase implements Callable<Integer> {
         return spec.commandLine().getErr();
     }
 
+    Redactor redactor() {
+        return redactor;
+    }
+
     @Override
     public final Integer call() {
         try {
             return execute().code;
-        } catch (ConfigException e) {
-            err().println(redactor.redact(e.getMessage()));
-            return ExitCode.USAGE.code;
-        } catch (UsageError e) {
-            err().println("drp " + spec.name() + ": " + e.getMessage());
-            return ExitCode.USAGE.code;
-        } catch (DrillLock.DrillConflict | StorageError | BackupError e) {
-            err().println("drp " + spec.name() + ": " + redactor.redact(e.getMessage()));
-            return ExitCode.ABORTED.code;
-        } catch (RuntimeException e) {
-            err().println("drp " + spec.name() + ": unexpected " + e.getClass().getSimpleName() + ": " + redactor.redact(e.getMessage()));
-            return ExitCode.ABORTED.code;
         } finally {
             out().flush();
             err().flush();
@@ -54,11 +43,4 @@ public abstract class DrpCommandBase implements Callable<Integer> {
     }
 
     protected abstract ExitCode execute();
-
-    /** Bad usage detected after parsing (conflicting options, a bad instant). */
-    public static final class UsageError extends RuntimeException {
-        public UsageError(String message) {
-            super(message);
-        }
-    }
 }

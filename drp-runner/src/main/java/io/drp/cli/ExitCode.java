@@ -1,6 +1,11 @@
 package io.drp.cli;
 
-import io.drp.report.Verdict;
+import io.drp.failure.AbortFailure;
+import io.drp.failure.DrpFailure;
+import io.drp.failure.ObjectiveMissed;
+import io.drp.failure.UsageFailure;
+import io.drp.model.Verdict;
+import picocli.CommandLine;
 
 /**
  * The exit-code contract, in one place (README "Exit codes" mirrors it). Pipelines branch on these,
@@ -9,11 +14,11 @@ import io.drp.report.Verdict;
 public enum ExitCode {
     /** Every objective met (or the command succeeded). */
     OK(0),
-    /** The drill completed, but an objective was missed (or assess found a blocking finding, or a ledger is broken). */
+    /** The run completed, but an objective was missed (or assess found a blocking finding, or a ledger is broken). */
     OBJECTIVE_MISSED(1),
     /** Invalid usage or configuration: nothing was run. */
     USAGE(2),
-    /** The drill was aborted: infrastructure, storage or backup error. */
+    /** The run was aborted: infrastructure, storage or backup error, or the target is busy. */
     ABORTED(3);
 
     public final int code;
@@ -28,5 +33,16 @@ public enum ExitCode {
             case FAILED -> OBJECTIVE_MISSED;
             case ABORTED -> ABORTED;
         };
+    }
+
+    /** Every failure's exit code. Anything unexpected is an abort: it never passes for success or bad usage. */
+    public static ExitCode of(Throwable t) {
+        if (t instanceof CommandLine.ParameterException) return USAGE;
+        if (t instanceof DrpFailure f) {
+            if (f instanceof UsageFailure) return USAGE;
+            if (f instanceof ObjectiveMissed) return OBJECTIVE_MISSED;
+            if (f instanceof AbortFailure) return ABORTED;
+        }
+        return ABORTED;
     }
 }

@@ -1,5 +1,6 @@
 package io.drp.cli;
 
+import io.drp.failure.UsageFailure;
 import io.drp.ledger.DrillLedger;
 import io.drp.ledger.LedgerRecord;
 import io.drp.report.ReportJson;
@@ -26,7 +27,7 @@ public final class HistoryCommand extends DrpCommandBase {
 
     @Override
     protected ExitCode execute() {
-        if (last < 1) throw new UsageError("--last must be at least 1");
+        if (last < 1) throw new UsageFailure("--last must be at least 1");
         List<LedgerRecord> all = new DrillLedger(options.dir(), Optional.empty()).readAll();
         List<LedgerRecord> shown = all.subList(Math.max(0, all.size() - last), all.size());
         if (json) {
@@ -49,7 +50,7 @@ public final class HistoryCommand extends DrpCommandBase {
         out().println();
         out().println("RTO trend " + Trend.describe(shown, LedgerRecord::rtoSeconds));
         out().println("RPO trend " + Trend.describe(shown, LedgerRecord::rpoSeconds));
-        long passed = shown.stream().filter(r -> r.verdict() == io.drp.report.Verdict.PASSED).count();
+        long passed = shown.stream().filter(r -> r.verdict() == io.drp.model.Verdict.PASSED).count();
         out().printf("%d of %d drills passed%n", passed, shown.size());
         return ExitCode.OK;
     }

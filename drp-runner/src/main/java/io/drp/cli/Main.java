@@ -1,9 +1,13 @@
 package io.drp.cli;
 
+import io.drp.failure.DrpFailure;
+import io.drp.secrets.Redactor;
 import picocli.CommandLine;
 
 import java.io.PrintStream;
 import java.io.PrintWriter;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
 
 /** Entry point. Only {@link #main} exits; {@link #run} returns the code so tests call it directly. */
 public final class Main {
@@ -19,12 +23,32 @@ public final class Main {
                 .setOut(new PrintWriter(out, true))
                 .setErr(new PrintWriter(err, true))
                 .setCaseInsensitiveEnumValuesAllowed(true)
+                .registerConverter(Instant.class, Main::instant)
+                .setExitCodeExceptionMapper(t -> ExitCode.of(t).code)
                 // picocli's own usage errors (unknown option, missing value) are exit 2 like ours
                 .setParameterExceptionHandler((ex, a) -> {
-                    ex.getCommandLine().getErr().println("drp: " + ex.getMessage() + " (see 'drp "
-                            + ex.getCommandLine().getCommandName() + " --help')");
+                    ex.getCommandLine().getErr().println("drp: " + ex.getMessage() + " (see '"
+                            + ex.getCommandLine().getCommandSpec().qualifiedName() + " --help')");
                     return ExitCode.USAGE.code;
+                })
+                // users see one line, never a stack trace; the exit code comes from the failure's type
+                .setExecutionExceptionHandler((ex, cmd, parsed) -> {
+                    Redactor redactor = cmd.getCommand() instanceof DrpCommandBase c ? c.redactor() : Redactor.none();
+                    String prefix = ex instanceof io.drp.config.ConfigException ? "" : cmd.getCommandSpec().qualifiedName() + ": ";
+                    String message = ex instanceof DrpFailure ? ex.getMessage()
+                            : "unexpected " + ex.getClass().getSimpleName() + ": " + ex.getMessage();
+                    cmd.getErr().println(prefix + redactor.redact(message));
+                    cmd.getErr().flush();
+                    return cmd.getExitCodeExceptionMapper().getExitCode(ex);
                 });
         return cli.execute(args);
+    }
+
+    private static Instant instant(String text) {
+        try {
+            return Instant.parse(text);
+        } catch (DateTimeParseException e) {
+            throw new CommandLine.TypeConversionException("'" + text + "' is not an ISO-8601 UTC instant such as 2026-11-24T03:00:00Z");
+        }
     }
 }

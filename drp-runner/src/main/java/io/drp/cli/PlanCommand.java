@@ -1,5 +1,6 @@
 package io.drp.cli;
 
+import io.drp.failure.UsageFailure;
 import io.drp.report.ReportJson;
 import io.drp.stack.Stacks;
 import io.drp.stacks.inspect.DeclaredResource;
@@ -39,7 +40,7 @@ public final class PlanCommand extends DrpCommandBase {
     @Override
     protected ExitCode execute() {
         if (!stack.equals("production") && !stack.equals("recovery")) {
-            throw new UsageError("--stack must be production or recovery");
+            throw new UsageFailure("--stack must be production or recovery");
         }
         Path file = stackConfig != null ? stackConfig : Path.of("Pulumi." + stack + ".yaml");
         DeclaredStack s = stack.equals("production") ? Stacks.production(file) : Stacks.recovery(file, productionConfig);

@@ -1,6 +1,7 @@
 package io.drp.cli;
 
-import io.drp.report.DrillReport;
+import io.drp.failure.UsageFailure;
+import io.drp.model.DrillReport;
 import io.drp.report.ReportJson;
 import io.drp.report.ReportWriters;
 import picocli.CommandLine.Command;
@@ -32,20 +33,20 @@ public final class ReportCommand extends DrpCommandBase {
                     ? List.of(ReportWriters.Format.HTML, ReportWriters.Format.JUNIT, ReportWriters.Format.MD)
                     : List.of(ReportWriters.Format.parse(format));
         } catch (IllegalArgumentException e) {
-            throw new UsageError("--format must be html, junit, md, json or all");
+            throw new UsageFailure("--format must be html, junit, md, json or all");
         }
         if (!Files.isRegularFile(from)) {
-            throw new UsageError(from + ": file not found; pass the drill-report.json a drill wrote");
+            throw new UsageFailure(from + ": file not found; pass the drill-report.json a drill wrote");
         }
         DrillReport report;
         try {
             report = ReportJson.read(from);
         } catch (IOException e) {
-            throw new UsageError(from + ": not a drill report (" + e.getClass().getSimpleName() + " at "
+            throw new UsageFailure(from + ": not a drill report (" + e.getClass().getSimpleName() + " at "
                     + firstLine(e.getMessage()) + "); pass the drill-report.json a drill wrote");
         }
         if (report.schemaVersion() == null || !report.schemaVersion().startsWith("1.")) {
-            throw new UsageError(from + ": schemaVersion " + report.schemaVersion() + " is not supported by this drp (1.x)");
+            throw new UsageFailure(from + ": schemaVersion " + report.schemaVersion() + " is not supported by this drp (1.x)");
         }
         Path dir = out != null ? out : (from.toAbsolutePath().getParent());
         try {
@@ -53,7 +54,7 @@ public final class ReportCommand extends DrpCommandBase {
                 out().println(ReportWriters.write(report, dir, f));
             }
         } catch (IOException e) {
-            throw new UsageError("cannot write into " + dir + ": " + e.getMessage());
+            throw new UsageFailure("cannot write into " + dir + ": " + e.getMessage());
         }
         return ExitCode.OK;
     }

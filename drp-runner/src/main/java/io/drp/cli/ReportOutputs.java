@@ -1,17 +1,16 @@
 package io.drp.cli;
 
-import io.drp.report.DrillReport;
+import io.drp.recovery.RecoveryEngine;
 import io.drp.report.ReportWriters;
 
-import java.io.IOException;
-import java.nio.file.Path;
+import java.io.PrintWriter;
 
-/** Every report file a drill writes, on success, failure and abort alike. */
+/** Every report file a run writes, on success, failure and abort alike; a format that fails is said on stderr. */
 final class ReportOutputs {
 
     private ReportOutputs() {}
 
-    static Path write(DrillReport report, Path dir) throws IOException {
-        return ReportWriters.writeAll(report, dir);
+    static RecoveryEngine.ReportSink to(PrintWriter err) {
+        return (report, dir) -> ReportWriters.writeAll(report, dir, w -> err.println("drp: " + w));
     }
 }

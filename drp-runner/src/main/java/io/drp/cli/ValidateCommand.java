@@ -2,8 +2,8 @@ package io.drp.cli;
 
 import io.drp.config.ConfigLoader;
 import io.drp.config.ConfigWarning;
-import io.drp.config.Durations;
 import io.drp.config.DrpConfig;
+import io.drp.config.Durations;
 import io.drp.config.ServiceConfig;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;

@@ -1,10 +1,12 @@
 package io.drp.config;
 
+import io.drp.failure.UsageFailure;
+
 /**
  * A configuration error a user can fix: it always names the file, the line and the field, and says
  * what to do, in one line. The CLI prints {@link #getMessage()} as is and exits 2.
  */
-public final class ConfigException extends RuntimeException {
+public final class ConfigException extends UsageFailure {
 
     private final String file;
     private final int line;

@@ -1,5 +1,7 @@
 package io.drp.config;
 
+import io.drp.digest.Sha256;
+
 import java.io.IOException;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
@@ -7,11 +9,8 @@ import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -86,7 +85,7 @@ public final class ConfigLoader {
         RecoveryConfig recovery = top.containsKey("recovery") ? recovery(top.get("recovery"), file)
                 : new RecoveryConfig(RecoveryConfig.Kind.LOCAL, "recovery", null);
         List<ServiceConfig> services = services(require(root, top, "services"), backup, warnings);
-        DrillConfig drill = top.containsKey("drill") ? drill(top.get("drill"), services)
+        DrillConfig drill = top.containsKey("drill") ? DrillSection.parse(top.get("drill"), services, this::secret)
                 : new DrillConfig(null, 8, Path.of("drill-reports"), true);
         LedgerConfig ledger = LedgerConfig.defaults();
         if (top.containsKey("ledger")) {
@@ -107,7 +106,7 @@ public final class ConfigLoader {
         return new DrpConfig(file, sha256, storage, backup, recovery, services, drill, ledger, warnings);
     }
 
-    private static YamlTree require(YamlTree parent, Map<String, YamlTree> fields, String name) {
+    static YamlTree require(YamlTree parent, Map<String, YamlTree> fields, String name) {
         YamlTree t = fields.get(name);
         if (t == null || t.isNull()) {
             String path = parent.path().isEmpty() ? name : parent.path() + "." + name;
@@ -258,49 +257,6 @@ public final class ConfigLoader {
         return new ScenarioObjectives(scenario, rto, rpo, lost, node.line());
     }
 
-    private DrillConfig drill(YamlTree node, List<ServiceConfig> services) {
-        Map<String, YamlTree> m = node.mapping(Set.of("scenario", "parallelism", "reportDir", "verify", "notify"));
-        String scenario = null;
-        if (m.containsKey("scenario")) {
-            scenario = m.get("scenario").nonBlank();
-            String s = scenario;
-            if (services.stream().noneMatch(svc -> svc.objectives().containsKey(s))) {
-                throw m.get("scenario").error("no service declares objectives for scenario '" + s + "'");
-            }
-        }
-        int par = m.containsKey("parallelism") ? (int) m.get("parallelism").longValue(1, 256) : 8;
-        Path reportDir = m.containsKey("reportDir") ? Path.of(m.get("reportDir").nonBlank()) : Path.of("drill-reports");
-        boolean full = true;
-        if (m.containsKey("verify")) {
-            String v = m.get("verify").nonBlank();
-            full = switch (v) {
-                case "full" -> true;
-                case "metadata" -> false;
-                default -> throw m.get("verify").error("'" + v + "' is not a verify mode; use full (re-read every byte) or metadata");
-            };
-        }
-        DrillConfig.Notify notify = null;
-        if (m.containsKey("notify")) {
-            YamlTree n = m.get("notify");
-            Map<String, YamlTree> nm = n.mapping(Set.of("webhook", "on"));
-            Secret webhook = secret(require(n, nm, "webhook"));
-            java.util.Set<io.drp.report.Verdict> on = java.util.EnumSet.allOf(io.drp.report.Verdict.class);
-            if (nm.containsKey("on")) {
-                on = java.util.EnumSet.noneOf(io.drp.report.Verdict.class);
-                for (YamlTree v : nm.get("on").sequence()) {
-                    String raw = v.nonBlank();
-                    try {
-                        on.add(io.drp.report.Verdict.valueOf(raw.toUpperCase(java.util.Locale.ROOT)));
-                    } catch (IllegalArgumentException e) {
-                        throw v.error("'" + raw + "' is not a verdict; use PASSED, FAILED or ABORTED");
-                    }
-                }
-            }
-            notify = new DrillConfig.Notify(webhook, on);
-        }
-        return new DrillConfig(scenario, par, reportDir, full, notify);
-    }
-
     private static String containerName(YamlTree node) {
         String c = node.nonBlank();
         if (!CONTAINER.matcher(c).matches()) {
@@ -310,10 +266,6 @@ public final class ConfigLoader {
     }
 
     static String sha256(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return Sha256.of(bytes);
     }
 }

@@ -10,5 +10,5 @@ public record DrillConfig(String scenario, int parallelism, Path reportDir, bool
     }
 
     /** Where to post the outcome ({@code drill.notify}), and for which verdicts. */
-    public record Notify(Secret webhook, java.util.Set<io.drp.report.Verdict> on) {}
+    public record Notify(Secret webhook, java.util.Set<io.drp.model.Verdict> on) {}
 }

@@ -49,4 +49,10 @@ public record DrpConfig(
         return services.stream().filter(s -> s.containers().contains(container))
                 .min(Comparator.comparing(ServiceConfig::name));
     }
+
+    /** The service an object ("container/name") belongs to, as reports group it. */
+    public String serviceNameOf(String objectPath) {
+        int slash = objectPath.indexOf('/');
+        return serviceOf(slash < 0 ? objectPath : objectPath.substring(0, slash)).map(ServiceConfig::name).orElse("(undeclared)");
+    }
 }

@@ -4,12 +4,15 @@ import io.drp.backup.BackupJob;
 import io.drp.backup.BackupResult;
 import io.drp.config.ConfigLoader;
 import io.drp.config.DrpConfig;
-import io.drp.drill.DrillEngine;
-import io.drp.drill.DrillRequest;
 import io.drp.drill.DrillRunner;
+import io.drp.model.DrillReport;
 import io.drp.progress.Bytes;
 import io.drp.progress.Progress;
-import io.drp.report.DrillReport;
+import io.drp.recovery.DrillOptions;
+import io.drp.recovery.RecoveryEngine;
+import io.drp.recovery.RecoveryRequest;
+import io.drp.recovery.RequestResolver;
+import io.drp.recovery.VerifyMode;
 import io.drp.storage.StorageAccount;
 import io.drp.storage.StorageConnector;
 import io.drp.storage.StorageSession;
@@ -47,10 +50,10 @@ public final class DemoScenario {
     private final Path reportDir;
     private final PrintWriter out;
     private final Progress progress;
-    private final DrillEngine.ReportSink sink;
+    private final RecoveryEngine.ReportSink sink;
     private final Duration gapAfterLastBackup;
 
-    public DemoScenario(Path workDir, Path reportDir, PrintWriter out, Progress progress, DrillEngine.ReportSink sink,
+    public DemoScenario(Path workDir, Path reportDir, PrintWriter out, Progress progress, RecoveryEngine.ReportSink sink,
                         Duration gapAfterLastBackup) {
         this.workDir = workDir;
         this.reportDir = reportDir;
@@ -110,8 +113,9 @@ public final class DemoScenario {
 
             out.println("5. running the drill ...");
             DrillRunner runner = new DrillRunner(cfg, session, workDir, clock, progress, sink, DrillRunner.targetsFor(cfg));
-            DrillReport report = runner.run(new DrillRequest(DrillRunner.newDrillId(clock), t0, cfg.defaultScenario(), false,
-                    reportDir, cfg.drill().parallelism(), true, false));
+            RecoveryRequest request = new RequestResolver(cfg, clock, workDir)
+                    .drill(new DrillOptions(t0, null, false, reportDir, null, VerifyMode.FULL, null));
+            DrillReport report = runner.run(request);
             return new Result(report, reportDir, i2.point().watermark(), t0, lost.written().size(),
                     Duration.ofNanos(System.nanoTime() - t));
         }

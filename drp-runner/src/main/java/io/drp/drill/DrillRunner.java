@@ -1,47 +1,60 @@
 package io.drp.drill;
 
 import io.drp.config.DrpConfig;
-import io.drp.drill.rebuild.LocalRecoveryTarget;
-import io.drp.drill.rebuild.ProcessPulumiCli;
-import io.drp.drill.rebuild.PulumiCli;
-import io.drp.drill.rebuild.PulumiRecoveryTarget;
-import io.drp.drill.rebuild.RecoveryTarget;
+import io.drp.failure.StateFailure;
+import io.drp.model.DrillReport;
+import io.drp.model.RunRecord;
 import io.drp.progress.Progress;
-import io.drp.report.DrillReport;
-import io.drp.report.RunRecord;
+import io.drp.recovery.DryRun;
+import io.drp.recovery.Isolation;
+import io.drp.recovery.RecoveryEngine;
+import io.drp.recovery.RecoveryLock;
+import io.drp.recovery.RecoveryRequest;
+import io.drp.recovery.ResumeRecord;
+import io.drp.recovery.rebuild.LocalRecoveryTarget;
+import io.drp.recovery.rebuild.ProcessPulumiCli;
+import io.drp.recovery.rebuild.PulumiCli;
+import io.drp.recovery.rebuild.PulumiRecoveryTarget;
+import io.drp.recovery.rebuild.RecoveryTarget;
+import io.drp.recovery.rebuild.StackDeclaredTarget;
+import io.drp.report.DrpVersion;
 import io.drp.storage.StorageAccount;
-import io.drp.storage.StorageError;
 import io.drp.storage.StorageSession;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
-import java.security.SecureRandom;
 import java.time.Clock;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
-import java.util.HexFormat;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
 
 /**
- * Wires a drill: opens production and backup read-only, the recovery account writable, takes the
- * one-drill-per-target lock, restores resume state, runs the {@link DrillEngine} and saves the state.
+ * The drill's one entry point: opens production and backup read-only and the recovery account writable,
+ * takes the one-run-per-target lock, saves resume state, runs the {@link RecoveryEngine} as a rehearsal,
+ * then hands the report to what follows a run (ledger, notification).
  */
 public final class DrillRunner {
 
-    private static final DateTimeFormatter ID = DateTimeFormatter.ofPattern("'d'yyyyMMdd'-'HHmmss").withZone(ZoneOffset.UTC);
+    /** Something done with each finished run's report; returns one line for the console. */
+    @FunctionalInterface
+    public interface AfterRun {
+        String after(DrillReport report, Path reportDir);
+    }
+
+    /** The report, and what the follow-ups said. */
+    public record Outcome(DrillReport report, List<String> notes) {}
 
     private final DrpConfig config;
     private final StorageSession session;
     private final Path workDir;
     private final Clock clock;
     private final Progress progress;
-    private final DrillEngine.ReportSink sink;
+    private final RecoveryEngine.ReportSink sink;
     private final Function<StorageAccount, RecoveryTarget> targets;
 
     public DrillRunner(DrpConfig config, StorageSession session, Path workDir, Clock clock, Progress progress,
-                       DrillEngine.ReportSink sink, Function<StorageAccount, RecoveryTarget> targets) {
+                       RecoveryEngine.ReportSink sink, Function<StorageAccount, RecoveryTarget> targets) {
         this.config = config;
         this.session = session;
         this.workDir = workDir;
@@ -55,7 +68,7 @@ public final class DrillRunner {
     public static Function<StorageAccount, RecoveryTarget> targets(DrpConfig config, PulumiCli pulumi) {
         return recovery -> switch (config.recovery().target()) {
             case LOCAL -> config.recovery().stackConfig() == null ? new LocalRecoveryTarget(recovery)
-                    : new io.drp.drill.rebuild.StackDeclaredTarget(new LocalRecoveryTarget(recovery), config.recovery().stackConfig());
+                    : new StackDeclaredTarget(new LocalRecoveryTarget(recovery), config.recovery().stackConfig());
             case PULUMI -> new PulumiRecoveryTarget(pulumi,
                     Path.of(config.recovery().pulumiWorkDir() == null ? "." : config.recovery().pulumiWorkDir()),
                     config.recovery().stack(), recovery);
@@ -67,59 +80,53 @@ public final class DrillRunner {
         return targets(config, new ProcessPulumiCli());
     }
 
-    public static String newDrillId(Clock clock) {
-        byte[] r = new byte[2];
-        new SecureRandom().nextBytes(r);
-        return ID.format(clock.instant()) + "-" + HexFormat.of().formatHex(r);
+    /** The recovery account this session writes to (the ledger mirror lives there too). */
+    public StorageAccount recoveryAccount() {
+        return session.connector().open("recovery", session.accounts().recovery());
     }
 
     /** Plans without rebuilding or restoring: production and backups are only read; nothing is written anywhere. */
-    public DrillEngine.DryRun dryRun(DrillRequest request) {
-        StorageAccount production = session.connector().openReadOnly("production", session.accounts().production());
-        StorageAccount backup = session.connector().openReadOnly("backup", session.accounts().backup());
-        DrillEngine engine = new DrillEngine(config, production, backup, new LocalRecoveryTarget(
-                session.connector().open("recovery", session.accounts().recovery())), clock, progress, workDir,
-                session.connector().retryCounter()::count, session.redactor(), sink, io.drp.report.DrpVersion.current());
-        return engine.dryRun(request);
+    public DryRun dryRun(RecoveryRequest request) {
+        return engine(new LocalRecoveryTarget(recoveryAccount())).dryRun(request);
     }
 
-    public DrillReport run(DrillRequest request) throws IOException {
-        List<RunRecord> previous = List.of();
-        DrillRequest req = request;
-        if (request.resume()) {
-            DrillRecord rec = DrillRecord.load(workDir, request.drillId()).orElseThrow(() -> new StorageError(
-                    "no drill " + request.drillId() + " to resume under " + workDir.resolve("drills")
-                            + "; check the id printed by the aborted drill"));
-            previous = rec.runs();
-            // The disaster happened when the first run said it did: resuming must not reset the RTO clock.
-            req = new DrillRequest(rec.drillId(), rec.disasterAt(), rec.scenario(), request.keep(), request.reportDir(),
-                    request.parallelism(), request.fullVerify(), true);
-        }
-        StorageAccount production = session.connector().openReadOnly("production", session.accounts().production());
-        StorageAccount backup = session.connector().openReadOnly("backup", session.accounts().backup());
-        StorageAccount recovery = session.connector().open("recovery", session.accounts().recovery());
-        RecoveryTarget target = targets.apply(recovery);
-        DrillEngine engine = new DrillEngine(config, production, backup, target, clock, progress, workDir,
-                session.connector().retryCounter()::count, session.redactor(), sink, io.drp.report.DrpVersion.current());
-        if (req.disasterAt() == null) {
-            req = new DrillRequest(req.drillId(), clock.instant(), req.scenario(), req.keep(), req.reportDir(),
-                    req.parallelism(), req.fullVerify(), req.resume());
-        }
-        try (DrillLock lock = DrillLock.acquire(recovery, req.drillId(), req.resume())) {
-            new DrillRecord(req.drillId(), req.disasterAt(), req.scenario(), previous).save(workDir);
-            DrillRequest accepted = req;
+    public DrillReport run(RecoveryRequest request) throws IOException {
+        return run(request, List.of()).report();
+    }
+
+    public Outcome run(RecoveryRequest req, List<AfterRun> afterRuns) throws IOException {
+        StorageAccount recovery = recoveryAccount();
+        RecoveryEngine engine = engine(targets.apply(recovery));
+        DrillReport report;
+        try (RecoveryLock lock = RecoveryLock.acquire(recovery, req.runId(), req.resume())) {
+            save(req, req.previousRuns());
             engine.onInterrupt(r -> {
                 try {
-                    new DrillRecord(accepted.drillId(), accepted.disasterAt(), accepted.scenario(), r.runs()).save(workDir);
-                } catch (IOException ignored) {
+                    save(req, r.runs());
+                } catch (RuntimeException ignored) {
                     // resume then starts from the record saved above
                 }
             });
-            DrillReport report = engine.run(req, previous);
-            new DrillRecord(req.drillId(), req.disasterAt(), req.scenario(), report.runs()).save(workDir);
-            return report;
-        } catch (UncheckedIOException e) {
-            throw new StorageError("cannot write drill state under " + workDir + ": " + e.getMessage(), e);
+            report = engine.run(req);
+            save(req, report.runs());
+        }
+        List<String> notes = new ArrayList<>();
+        for (AfterRun a : afterRuns) notes.add(a.after(report, req.reportDir()));
+        return new Outcome(report, notes);
+    }
+
+    private RecoveryEngine engine(RecoveryTarget target) {
+        StorageAccount production = session.connector().openReadOnly("production", session.accounts().production());
+        StorageAccount backup = session.connector().openReadOnly("backup", session.accounts().backup());
+        return new RecoveryEngine(config, production, backup, target, Isolation.REHEARSAL, clock, progress, workDir,
+                session.connector().retryCounter()::count, session.redactor(), sink, DrpVersion.current());
+    }
+
+    private void save(RecoveryRequest req, List<RunRecord> runs) {
+        try {
+            new ResumeRecord(req.runId(), req.disasterAt(), req.scenario(), runs).save(workDir);
+        } catch (IOException | UncheckedIOException e) {
+            throw new StateFailure("cannot write drill state under " + workDir + ": " + e.getMessage(), e);
         }
     }
 }

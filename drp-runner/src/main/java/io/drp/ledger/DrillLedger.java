@@ -3,9 +3,9 @@ package io.drp.ledger;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.drp.backup.Digests;
-import io.drp.report.DrillReport;
-import io.drp.report.Verdict;
+import io.drp.digest.Sha256;
+import io.drp.model.DrillReport;
+import io.drp.model.Verdict;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -18,7 +18,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 
@@ -190,6 +189,6 @@ public final class DrillLedger {
     }
 
     static String sha256(byte[] b) {
-        return HexFormat.of().formatHex(Digests.sha256().digest(b));
+        return Sha256.of(b);
     }
 }

@@ -1,6 +1,6 @@
 package io.drp.ledger;
 
-import io.drp.report.Verdict;
+import io.drp.model.Verdict;
 
 import java.time.Instant;
 import java.util.Objects;

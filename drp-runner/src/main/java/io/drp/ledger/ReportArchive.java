@@ -1,11 +1,10 @@
 package io.drp.ledger;
 
-import io.drp.backup.Digests;
+import io.drp.digest.Sha256;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HexFormat;
 import java.util.List;
 
 /**
@@ -41,6 +40,6 @@ public final class ReportArchive {
     }
 
     public static String sha256(byte[] b) {
-        return HexFormat.of().formatHex(Digests.sha256().digest(b));
+        return Sha256.of(b);
     }
 }

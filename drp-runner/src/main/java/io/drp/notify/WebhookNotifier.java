@@ -2,10 +2,10 @@ package io.drp.notify;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.drp.config.Secret;
-import io.drp.report.DrillReport;
+import io.drp.model.DrillReport;
+import io.drp.model.Verdict;
 import io.drp.report.MarkdownReportRenderer;
 import io.drp.report.ReportJson;
-import io.drp.report.Verdict;
 
 import java.io.IOException;
 import java.net.URI;

@@ -2,6 +2,16 @@ package io.drp.report;
 
 import com.github.mustachejava.DefaultMustacheFactory;
 import com.github.mustachejava.Mustache;
+import io.drp.model.DrillReport;
+import io.drp.model.Evidence;
+import io.drp.model.Finding;
+import io.drp.model.Integrity;
+import io.drp.model.ManifestEvidence;
+import io.drp.model.Measured;
+import io.drp.model.ObjectiveResult;
+import io.drp.model.Objectives;
+import io.drp.model.RunRecord;
+import io.drp.model.StepRecord;
 
 import java.io.StringWriter;
 import java.util.ArrayList;

@@ -1,11 +1,16 @@
 package io.drp.report;
 
-import javax.xml.stream.XMLOutputFactory;
-import javax.xml.stream.XMLStreamException;
-import javax.xml.stream.XMLStreamWriter;
+import io.drp.model.DrillReport;
+import io.drp.model.ObjectiveResult;
+import io.drp.model.StepRecord;
+import io.drp.model.StepStatus;
+
 import java.io.StringWriter;
 import java.util.List;
 import java.util.Locale;
+import javax.xml.stream.XMLOutputFactory;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamWriter;
 
 /**
  * {@code drill-report.junit.xml}: one test case per objective and per step, so CI systems (Jenkins, GitLab,

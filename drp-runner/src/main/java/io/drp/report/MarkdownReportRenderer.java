@@ -1,5 +1,12 @@
 package io.drp.report;
 
+import io.drp.model.DrillReport;
+import io.drp.model.Finding;
+import io.drp.model.Integrity;
+import io.drp.model.ObjectiveResult;
+import io.drp.model.StepRecord;
+import io.drp.model.StepStatus;
+
 import java.util.Locale;
 
 /** {@code drill-report.md}: a short summary for pipeline summaries and pull-request comments. */

@@ -1,5 +1,7 @@
 package io.drp.report;
 
+import io.drp.model.DrillReport;
+
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -8,6 +10,7 @@ import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
@@ -37,8 +40,16 @@ public final class ReportWriters {
 
     private ReportWriters() {}
 
-    /** @return the JSON report's path */
+    /** As {@link #writeAll(DrillReport, Path, Consumer)}, ignoring failures of the derived formats (tests). */
     public static Path writeAll(DrillReport report, Path dir) throws IOException {
+        return writeAll(report, dir, failure -> { });
+    }
+
+    /**
+     * @param warnings told, in one line, which derived formats could not be written
+     * @return the JSON report's path
+     */
+    public static Path writeAll(DrillReport report, Path dir, Consumer<String> warnings) throws IOException {
         Path json = ReportJson.write(report, dir);
         List<String> failures = new ArrayList<>();
         for (Format f : List.of(Format.HTML, Format.JUNIT, Format.MD)) {
@@ -49,7 +60,7 @@ public final class ReportWriters {
             }
         }
         if (!failures.isEmpty()) {
-            System.err.println("drp: some report formats could not be written (regenerate with 'drp report'): " + failures);
+            warnings.accept("some report formats could not be written (regenerate with 'drp report'): " + failures);
         }
         return json;
     }

@@ -1,5 +1,7 @@
 package io.drp.report;
 
+import io.drp.model.DrillReport;
+import io.drp.model.StepRecord;
 import org.jfree.chart.ChartFactory;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.DateAxis;

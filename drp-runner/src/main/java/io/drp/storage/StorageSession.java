@@ -3,7 +3,7 @@ package io.drp.storage;
 import io.drp.config.AccountLocation;
 import io.drp.config.DrpConfig;
 import io.drp.config.StorageConfig;
-import io.drp.report.Redactor;
+import io.drp.secrets.Redactor;
 import io.drp.storage.emulator.AzuriteEmulator;
 
 import java.nio.file.Path;

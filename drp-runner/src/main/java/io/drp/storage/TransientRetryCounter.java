@@ -3,9 +3,9 @@ package io.drp.storage;
 import com.azure.core.http.HttpPipelineCallContext;
 import com.azure.core.http.HttpPipelineNextPolicy;
 import com.azure.core.http.HttpPipelineNextSyncPolicy;
+import com.azure.core.http.HttpPipelinePosition;
 import com.azure.core.http.HttpResponse;
 import com.azure.core.http.policy.HttpPipelinePolicy;
-import com.azure.core.http.HttpPipelinePosition;
 import reactor.core.publisher.Mono;
 
 import java.util.concurrent.atomic.AtomicLong;

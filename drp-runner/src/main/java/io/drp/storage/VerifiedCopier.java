@@ -2,13 +2,14 @@ package io.drp.storage;
 
 import com.azure.core.util.BinaryData;
 import com.azure.storage.blob.BlobClient;
+import com.azure.storage.blob.models.BlobErrorCode;
 import com.azure.storage.blob.models.BlobRequestConditions;
 import com.azure.storage.blob.models.BlobStorageException;
 import com.azure.storage.blob.options.BlobInputStreamOptions;
 import com.azure.storage.blob.options.BlockBlobCommitBlockListOptions;
 import com.azure.storage.blob.options.BlockBlobSimpleUploadOptions;
 import com.azure.storage.blob.specialized.BlockBlobClient;
-import io.drp.backup.Digests;
+import io.drp.digest.Sha256;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -18,7 +19,6 @@ import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 
@@ -41,7 +41,7 @@ public final class VerifiedCopier {
      */
     public static CopyOutcome copy(BlobClient source, BlobRequestConditions conditions, BlockBlobClient destination,
                                    String expectedSha256, Map<String, String> metadata) {
-        MessageDigest digest = Digests.sha256();
+        MessageDigest digest = Sha256.newDigest();
         BlobInputStreamOptions options = new BlobInputStreamOptions().setBlockSize(BLOCK_SIZE);
         if (conditions != null) options.setRequestConditions(conditions);
         List<String> blockIds = new ArrayList<>();
@@ -62,7 +62,7 @@ public final class VerifiedCopier {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        String sha = HexFormat.of().formatHex(digest.digest());
+        String sha = Sha256.hex(digest);
         if (expectedSha256 != null && !expectedSha256.equals(sha)) {
             return new CopyOutcome(size, sha, false);
         }
@@ -79,7 +79,7 @@ public final class VerifiedCopier {
 
     /** Reads and hashes a blob without writing anything: verification of recovered data. */
     public static CopyOutcome hash(BlobClient blob) {
-        MessageDigest digest = Digests.sha256();
+        MessageDigest digest = Sha256.newDigest();
         long size = 0;
         try (InputStream in = blob.openInputStream(new BlobInputStreamOptions().setBlockSize(BLOCK_SIZE))) {
             byte[] buf = new byte[256 * 1024];
@@ -91,7 +91,7 @@ public final class VerifiedCopier {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return new CopyOutcome(size, HexFormat.of().formatHex(digest.digest()), false);
+        return new CopyOutcome(size, Sha256.hex(digest), false);
     }
 
     private static void stage(BlockBlobClient destination, List<String> blockIds, byte[] chunk) {
@@ -118,7 +118,8 @@ public final class VerifiedCopier {
     public static boolean isGoneOrChanged(Throwable t) {
         Throwable c = t;
         while (c != null) {
-            if (c instanceof BlobStorageException b && (b.getStatusCode() == 404 || b.getStatusCode() == 412)) {
+            if (c instanceof BlobStorageException b && (BlobErrorCode.BLOB_NOT_FOUND.equals(b.getErrorCode())
+                    || BlobErrorCode.CONDITION_NOT_MET.equals(b.getErrorCode()) || b.getStatusCode() == 404 && b.getErrorCode() == null)) {
                 return true;
             }
             c = c.getCause();

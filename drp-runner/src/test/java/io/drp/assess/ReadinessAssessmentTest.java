@@ -3,7 +3,7 @@ package io.drp.assess;
 import com.pulumi.test.PulumiTest;
 import io.drp.config.ConfigLoader;
 import io.drp.config.DrpConfig;
-import io.drp.report.Finding;
+import io.drp.model.Finding;
 import io.drp.stacks.inspect.DeclaredResource;
 import io.drp.stacks.inspect.DeclaredStack;
 import io.drp.stacks.inspect.StackInspector;

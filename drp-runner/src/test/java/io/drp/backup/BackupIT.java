@@ -2,13 +2,14 @@ package io.drp.backup;
 
 import com.azure.core.util.BinaryData;
 import io.drp.config.BackupConfig;
+import io.drp.model.DrillReport;
+import io.drp.model.Verdict;
 import io.drp.progress.Progress;
-import io.drp.report.DrillReport;
-import io.drp.report.Verdict;
 import io.drp.storage.StorageAccount;
 import io.drp.storage.emulator.AzuriteEmulator;
 import io.drp.testing.Azurite;
 import io.drp.testing.DrillFixture;
+import io.drp.testing.SteppableClock;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -53,12 +54,13 @@ class BackupIT {
         f.data().seed(2);
         BackupConfig keepTwo = new BackupConfig(f.config.backup().container(), Duration.ofDays(1), Duration.ofHours(1), 2, 4);
         StorageAccount prod = f.session.connector().openReadOnly("production", f.session.accounts().production());
-        BackupJob job = new BackupJob(prod, f.backupWritable, keepTwo, f.containers(), Clock.systemUTC(), tmp.resolve("c"), Progress.NONE);
+        SteppableClock clock = SteppableClock.startingNow();
+        BackupJob job = new BackupJob(prod, f.backupWritable, keepTwo, f.containers(), clock, tmp.resolve("c"), Progress.NONE);
 
         BackupResult a = job.run(BackupJob.Mode.FULL);
-        Thread.sleep(5);
+        clock.step(Duration.ofMillis(5)); // chain ids are millisecond timestamps
         job.run(BackupJob.Mode.FULL);
-        Thread.sleep(5);
+        clock.step(Duration.ofMillis(5));
         BackupResult c = job.run(BackupJob.Mode.FULL);
 
         assertEquals(List.of(a.point().chainId()), c.prunedChains());

@@ -4,9 +4,9 @@ import com.azure.core.util.BinaryData;
 import io.drp.backup.BackupJob;
 import io.drp.backup.BackupResult;
 import io.drp.config.BackupConfig;
+import io.drp.model.DrillReport;
+import io.drp.model.StepRecord;
 import io.drp.progress.Progress;
-import io.drp.report.DrillReport;
-import io.drp.report.StepRecord;
 import io.drp.storage.StorageAccount;
 import io.drp.storage.emulator.AzuriteEmulator;
 import io.drp.testing.DrillFixture;
@@ -49,7 +49,7 @@ public final class DrillBenchmark {
                         Progress.NONE).run(BackupJob.Mode.FULL);
                 DrillReport d = new io.drp.drill.DrillRunner(f.config, f.session, f.workDir, Clock.systemUTC(), Progress.NONE,
                         io.drp.report.ReportJson::write, io.drp.drill.DrillRunner.targetsFor(f.config))
-                        .run(new io.drp.drill.DrillRequest("bench-" + par, null, "region-outage", false, f.workDir.resolve("r"), par, true, false));
+                        .run(io.drp.testing.TestRequests.drill("bench-" + par, null, "region-outage", false, f.workDir.resolve("r"), par, true));
                 double backup = objects / (b.elapsed().toMillis() / 1000.0);
                 double restore = objects / step(d, "restore").durationSeconds();
                 double mib = objects * (double) size / (1 << 20) / step(d, "restore").durationSeconds();

@@ -1,8 +1,8 @@
 package io.drp.cli;
 
-import io.drp.report.DrillReport;
+import io.drp.model.DrillReport;
+import io.drp.model.Verdict;
 import io.drp.report.ReportJson;
-import io.drp.report.Verdict;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

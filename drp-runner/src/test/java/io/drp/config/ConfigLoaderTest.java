@@ -67,7 +67,7 @@ class ConfigLoaderTest {
         DrpConfig c = withEnv.load(repoRoot().resolve("examples/drp.yaml"));
         assertEquals(3, c.scenarios().size());
         assertTrue(c.storage().isPresent());
-        assertEquals(java.util.Set.of(io.drp.report.Verdict.FAILED, io.drp.report.Verdict.ABORTED), c.drill().notification().on());
+        assertEquals(java.util.Set.of(io.drp.model.Verdict.FAILED, io.drp.model.Verdict.ABORTED), c.drill().notification().on());
         assertEquals("DRP_WEBHOOK_URL", c.drill().notification().webhook().source());
     }
 

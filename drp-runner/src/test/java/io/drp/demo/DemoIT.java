@@ -1,10 +1,10 @@
 package io.drp.demo;
 
 import io.drp.cli.Main;
+import io.drp.model.DrillReport;
+import io.drp.model.Verdict;
 import io.drp.progress.Progress;
-import io.drp.report.DrillReport;
 import io.drp.report.ReportJson;
-import io.drp.report.Verdict;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -5,18 +5,20 @@ import com.azure.storage.blob.BlobContainerClient;
 import io.drp.backup.BackupJob;
 import io.drp.backup.BackupLayout;
 import io.drp.backup.BackupResult;
-import io.drp.report.DrillReport;
-import io.drp.report.Finding;
-import io.drp.report.Verdict;
+import io.drp.model.DrillReport;
+import io.drp.model.Finding;
+import io.drp.model.Verdict;
 import io.drp.storage.emulator.AzuriteEmulator;
 import io.drp.testing.Azurite;
 import io.drp.testing.DrillFixture;
+import io.drp.testing.SteppableClock;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -92,10 +94,12 @@ class BrokenBackupIT {
     void chainWhoseFullSnapshotIsMissingIsSkippedAndNamed(AzuriteEmulator azurite, @TempDir Path tmp) throws Exception {
         DrillFixture f = new DrillFixture(azurite, tmp);
         f.data().seed(4);
-        BackupResult oldFull = f.backup(BackupJob.Mode.FULL);
-        Thread.sleep(5); // chain ids are millisecond timestamps
-        BackupResult newFull = f.backup(BackupJob.Mode.FULL);
-        f.backup(BackupJob.Mode.INCREMENTAL);
+        SteppableClock clock = SteppableClock.startingNow();
+        BackupResult oldFull = f.backup(BackupJob.Mode.FULL, clock);
+        clock.step(Duration.ofMillis(5)); // chain ids are millisecond timestamps
+        BackupResult newFull = f.backup(BackupJob.Mode.FULL, clock);
+        clock.step(Duration.ofMillis(5));
+        f.backup(BackupJob.Mode.INCREMENTAL, clock);
         backups(f).getBlobClient(manifest(newFull)).delete();
 
         DrillReport r = f.drill(null, false, tmp.resolve("r"));

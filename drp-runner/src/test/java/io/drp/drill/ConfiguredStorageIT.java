@@ -7,15 +7,16 @@ import com.azure.storage.common.sas.AccountSasSignatureValues;
 import io.drp.backup.BackupJob;
 import io.drp.config.ConfigLoader;
 import io.drp.config.DrpConfig;
+import io.drp.model.DrillReport;
+import io.drp.model.Verdict;
 import io.drp.progress.Progress;
-import io.drp.report.DrillReport;
 import io.drp.report.ReportJson;
-import io.drp.report.Verdict;
 import io.drp.storage.StorageAccount;
 import io.drp.storage.StorageSession;
 import io.drp.storage.emulator.AzuriteEmulator;
 import io.drp.testing.Azurite;
 import io.drp.testing.DrillFixture;
+import io.drp.testing.TestRequests;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -70,8 +71,8 @@ class ConfiguredStorageIT {
             new BackupJob(prod, backup, cfg.backup(), cfg.productionContainers(), Clock.systemUTC(), tmp.resolve("c"), Progress.NONE)
                     .run(BackupJob.Mode.FULL);
             DrillReport r = new DrillRunner(cfg, session, tmp.resolve("work"), Clock.systemUTC(), Progress.NONE, ReportJson::write,
-                    DrillRunner.targetsFor(cfg)).run(new DrillRequest("cfg-" + seed.prefix, null, "region-outage", false,
-                    tmp.resolve("r"), 4, true, false));
+                    DrillRunner.targetsFor(cfg)).run(TestRequests.drill("cfg-" + seed.prefix, null, "region-outage", false,
+                    tmp.resolve("r"), 4, true));
 
             assertEquals(Verdict.PASSED, r.verdict(), r.verdictReason());
             assertEquals(15, r.integrity().objectsRestored());

@@ -5,14 +5,15 @@ import com.azure.storage.blob.models.BlobStorageException;
 import io.drp.backup.BackupJob;
 import io.drp.backup.BackupLayout;
 import io.drp.backup.BackupResult;
-import io.drp.report.DrillReport;
+import io.drp.model.DrillReport;
+import io.drp.model.StepStatus;
+import io.drp.model.Verdict;
 import io.drp.report.ReportJson;
-import io.drp.report.StepStatus;
-import io.drp.report.Verdict;
 import io.drp.storage.StorageAccount;
 import io.drp.storage.emulator.AzuriteEmulator;
 import io.drp.testing.Azurite;
 import io.drp.testing.DrillFixture;
+import io.drp.testing.TestRequests;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -210,7 +211,7 @@ class DrillIT {
 
         DrillReport r = new DrillRunner(f.config, f.session, f.workDir, java.time.Clock.systemUTC(), io.drp.progress.Progress.NONE,
                 ReportJson::write, DrillRunner.targetsFor(f.config))
-                .run(new DrillRequest("meta-" + f.prefix, null, "region-outage", true, tmp.resolve("r"), 2, false, false));
+                .run(TestRequests.drill("meta-" + f.prefix, null, "region-outage", true, tmp.resolve("r"), 2, false));
 
         assertEquals(Verdict.PASSED, r.verdict(), r.verdictReason());
         assertEquals(18, r.integrity().objectsRestored());
@@ -230,16 +231,16 @@ class DrillIT {
         BackupResult incr = f.backup(BackupJob.Mode.INCREMENTAL);
         Instant t0 = Instant.now();
 
-        DrillEngine.DryRun d = new DrillRunner(f.config, f.session, f.workDir, java.time.Clock.systemUTC(), io.drp.progress.Progress.NONE,
+        io.drp.recovery.DryRun d = new DrillRunner(f.config, f.session, f.workDir, java.time.Clock.systemUTC(), io.drp.progress.Progress.NONE,
                 ReportJson::write, DrillRunner.targetsFor(f.config))
-                .dryRun(new DrillRequest("dry", t0, "region-outage", false, tmp.resolve("r"), 2, true, false));
+                .dryRun(TestRequests.drill("dry", t0, "region-outage", false, tmp.resolve("r"), 2, true));
 
         assertEquals(incr.point().pointId(), d.recoveryPoint());
         assertEquals(java.util.List.of(full.point().pointId(), incr.point().pointId()), d.points());
         assertEquals(12, d.objects());
         assertEquals(1, d.replayDeletes());
         assertEquals(Duration.between(incr.point().watermark(), t0).toMillis() / 1000.0, d.rpoSeconds(), 0.002);
-        assertTrue(d.rpoResults().stream().allMatch(io.drp.report.ObjectiveResult::met));
+        assertTrue(d.rpoResults().stream().allMatch(io.drp.model.ObjectiveResult::met));
         for (String c : f.containers()) assertFalse(f.recovery.container(c).exists(), "a dry run rebuilds nothing");
         assertFalse(Files.exists(tmp.resolve("r")), "a dry run writes no report");
     }

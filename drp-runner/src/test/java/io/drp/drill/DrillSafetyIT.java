@@ -2,15 +2,17 @@ package io.drp.drill;
 
 import com.azure.storage.blob.specialized.BlobLeaseClientBuilder;
 import io.drp.backup.BackupJob;
+import io.drp.model.DrillReport;
+import io.drp.model.Verdict;
 import io.drp.progress.ConsoleProgress;
 import io.drp.progress.Progress;
-import io.drp.report.DrillReport;
+import io.drp.recovery.RecoveryLock;
 import io.drp.report.ReportJson;
-import io.drp.report.Verdict;
 import io.drp.storage.StorageAccount;
 import io.drp.storage.emulator.AzuriteEmulator;
 import io.drp.testing.Azurite;
 import io.drp.testing.DrillFixture;
+import io.drp.testing.TestRequests;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -54,11 +56,11 @@ class DrillSafetyIT {
             }
         };
         DrillReport a = new DrillRunner(f.config, f.session, f.workDir, Clock.systemUTC(), whileRunning, ReportJson::write,
-                DrillRunner.targetsFor(f.config)).run(new DrillRequest("drill-a-" + f.prefix, null, "region-outage", false,
-                tmp.resolve("a"), 1, true, false));
+                DrillRunner.targetsFor(f.config)).run(TestRequests.drill("drill-a-" + f.prefix, null, "region-outage", false,
+                tmp.resolve("a"), 1, true));
 
         assertEquals(Verdict.PASSED, a.verdict(), a.verdictReason());
-        assertInstanceOf(DrillLock.DrillConflict.class, second.get());
+        assertInstanceOf(RecoveryLock.TargetBusy.class, second.get());
         assertTrue(second.get().getMessage().contains("another drill (drill-a-" + f.prefix + ") is running"), second.get().getMessage());
         assertFalse(Files.exists(tmp.resolve("b").resolve(ReportJson.FILE_NAME)), "a refused drill writes no report");
         // and once A is done the lock is free again
@@ -72,11 +74,11 @@ class DrillSafetyIT {
         f.backup(BackupJob.Mode.FULL);
         // a crashed drill: a lease taken and never renewed nor released (15 s is the shortest Azure allows)
         StorageAccount recovery = f.recovery;
-        DrillLock.acquire(recovery, "warm-up").close();
-        var blob = recovery.container(DrillLock.CONTAINER).getBlobClient(DrillLock.BLOB);
+        RecoveryLock.acquire(recovery, "warm-up").close();
+        var blob = recovery.container(RecoveryLock.CONTAINER).getBlobClient(RecoveryLock.BLOB);
         new BlobLeaseClientBuilder().blobClient(blob).buildClient().acquireLease(15);
 
-        assertThrows(DrillLock.DrillConflict.class, () -> f.drill(null, false, tmp.resolve("r1")));
+        assertThrows(RecoveryLock.TargetBusy.class, () -> f.drill(null, false, tmp.resolve("r1")));
         Thread.sleep(16_000);
         assertEquals(Verdict.PASSED, f.drill(null, false, tmp.resolve("r2")).verdict());
     }
@@ -126,7 +128,7 @@ class DrillSafetyIT {
     private static DrillReport drill(DrillFixture f, Path dir, PrintStream log) throws Exception {
         DrillRunner runner = new DrillRunner(f.config, f.session, f.workDir, Clock.systemUTC(), new ConsoleProgress(log, false),
                 ReportJson::write, DrillRunner.targetsFor(f.config));
-        DrillReport r = runner.run(new DrillRequest(DrillRunner.newDrillId(Clock.systemUTC()), null, "region-outage", false, dir, 2, true, false));
+        DrillReport r = runner.run(TestRequests.drill(null, null, "region-outage", false, dir, 2, true));
         log.println(r.verdictReason());
         r.findings().forEach(x -> log.println(x.message()));
         assertNotNull(r);

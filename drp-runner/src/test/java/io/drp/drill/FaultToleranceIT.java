@@ -3,18 +3,21 @@ package io.drp.drill;
 import com.azure.storage.common.policy.RequestRetryOptions;
 import com.azure.storage.common.policy.RetryPolicyType;
 import io.drp.backup.BackupJob;
-import io.drp.config.DrpConfig;
+import io.drp.model.DrillReport;
+import io.drp.model.StepStatus;
+import io.drp.model.Verdict;
 import io.drp.progress.Progress;
-import io.drp.report.DrillReport;
+import io.drp.recovery.DrillOptions;
+import io.drp.recovery.RequestResolver;
+import io.drp.recovery.VerifyMode;
 import io.drp.report.ReportJson;
-import io.drp.report.StepStatus;
-import io.drp.report.Verdict;
 import io.drp.storage.StorageConnector;
 import io.drp.storage.StorageSession;
 import io.drp.storage.emulator.AzuriteEmulator;
 import io.drp.testing.Azurite;
 import io.drp.testing.DrillFixture;
 import io.drp.testing.FaultyHttpClient;
+import io.drp.testing.TestRequests;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -51,8 +54,8 @@ class FaultToleranceIT {
         StorageSession session = StorageSession.ofEmulator(azurite, new StorageConnector(fast, faulty));
         faulty.enable(true);
         DrillReport rough = new DrillRunner(f.config, session, f.workDir, Clock.systemUTC(), Progress.NONE, ReportJson::write,
-                DrillRunner.targetsFor(f.config)).run(new DrillRequest("rough-" + f.prefix, null, "region-outage", true,
-                tmp.resolve("rough"), 4, true, false));
+                DrillRunner.targetsFor(f.config)).run(TestRequests.drill("rough-" + f.prefix, null, "region-outage", true,
+                tmp.resolve("rough"), 4, true));
         faulty.enable(false);
 
         // then the result is the same, and every injected fault was seen and retried
@@ -102,7 +105,7 @@ class FaultToleranceIT {
         DrillReport aborted;
         try (StorageSession s1 = StorageSession.ofEmulator(first, new StorageConnector(fast))) {
             aborted = new DrillRunner(f.config, s1, f.workDir, Clock.systemUTC(), killer, ReportJson::write,
-                    DrillRunner.targetsFor(f.config)).run(new DrillRequest(id, t0, "region-outage", false, tmp.resolve("report"), 1, true, false));
+                    DrillRunner.targetsFor(f.config)).run(TestRequests.drill(id, t0, "region-outage", false, tmp.resolve("report"), 1, true));
         }
 
         // then the first run is ABORTED with its report written
@@ -114,7 +117,8 @@ class FaultToleranceIT {
         try (AzuriteEmulator second = AzuriteEmulator.start(data);
              StorageSession s2 = StorageSession.ofEmulator(second, new StorageConnector())) {
             DrillReport resumed = new DrillRunner(f.config, s2, f.workDir, Clock.systemUTC(), Progress.NONE, ReportJson::write,
-                    DrillRunner.targetsFor(f.config)).run(new DrillRequest(id, null, "ignored-on-resume", false, tmp.resolve("report"), 4, true, true));
+                    DrillRunner.targetsFor(f.config)).run(new RequestResolver(f.config, Clock.systemUTC(), f.workDir)
+                            .drill(new DrillOptions(null, null, false, tmp.resolve("report"), 4, VerifyMode.FULL, id)));
 
             // then it finishes, without copying again what was verified, and keeps the first run's T0
             assertEquals(Verdict.PASSED, resumed.verdict(), resumed.verdictReason() + " " + resumed.steps());

@@ -1,6 +1,6 @@
 package io.drp.ledger;
 
-import io.drp.report.DrillReport;
+import io.drp.model.DrillReport;
 import io.drp.report.ReportJson;
 import io.drp.report.SampleReportsAccess;
 import org.junit.jupiter.api.Test;
@@ -59,7 +59,7 @@ class DrillLedgerTest {
     void aRecordAlteredAndRehashedBreaksTheLinkOfTheNextRecord(@TempDir Path tmp) throws Exception {
         DrillLedger l = ledgerWith(tmp, 4);
         List<LedgerRecord> all = l.readAll();
-        LedgerRecord forged = new LedgerRecord(2, all.get(1).drillId(), io.drp.report.Verdict.PASSED, all.get(1).scenario(),
+        LedgerRecord forged = new LedgerRecord(2, all.get(1).drillId(), io.drp.model.Verdict.PASSED, all.get(1).scenario(),
                 all.get(1).disasterAt(), all.get(1).finishedAt(), 1.0, 1.0, all.get(1).recoveryPoint(), all.get(1).reportSha256(),
                 all.get(1).prevSha256(), null);
         String canonical = DrillLedger.canonical(forged);

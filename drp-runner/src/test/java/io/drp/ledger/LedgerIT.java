@@ -1,6 +1,6 @@
 package io.drp.ledger;
 
-import io.drp.report.DrillReport;
+import io.drp.model.DrillReport;
 import io.drp.report.ReportJson;
 import io.drp.report.SampleReportsAccess;
 import io.drp.storage.StorageAccount;

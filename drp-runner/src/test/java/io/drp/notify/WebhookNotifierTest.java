@@ -3,9 +3,9 @@ package io.drp.notify;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.sun.net.httpserver.HttpServer;
 import io.drp.config.Secret;
+import io.drp.model.Verdict;
 import io.drp.report.ReportJson;
 import io.drp.report.SampleReportsAccess;
-import io.drp.report.Verdict;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -71,9 +71,9 @@ class WebhookNotifierTest {
         assertFalse(outcome.contains("T0KEN"));
     }
 
-    private static io.drp.report.DrillReport passed() {
+    private static io.drp.model.DrillReport passed() {
         var f = SampleReportsAccess.failed();
-        return new io.drp.report.DrillReport(f.schemaVersion(), f.drillId(), Verdict.PASSED, "ok", f.startedAt(), f.finishedAt(),
+        return new io.drp.model.DrillReport(f.schemaVersion(), f.drillId(), Verdict.PASSED, "ok", f.startedAt(), f.finishedAt(),
                 f.objectives(), f.measured(), f.objectiveResults(), f.steps(), f.integrity(), f.evidence(), f.findings(), f.runs(), 0);
     }
 }

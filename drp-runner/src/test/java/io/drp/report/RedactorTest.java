@@ -1,5 +1,6 @@
 package io.drp.report;
 
+import io.drp.secrets.Redactor;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;

@@ -3,17 +3,18 @@ package io.drp.report;
 import io.drp.backup.BackupJob;
 import io.drp.backup.BackupLayout;
 import io.drp.backup.BackupResult;
-import io.drp.drill.DrillRequest;
 import io.drp.drill.DrillRunner;
+import io.drp.model.DrillReport;
+import io.drp.model.Verdict;
 import io.drp.progress.Progress;
 import io.drp.storage.emulator.AzuriteEmulator;
 import io.drp.testing.Azurite;
 import io.drp.testing.DrillFixture;
+import io.drp.testing.TestRequests;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
-import javax.imageio.ImageIO;
 import java.awt.image.BufferedImage;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -23,6 +24,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import javax.imageio.ImageIO;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -34,8 +36,8 @@ class ReportsIT {
 
     private static DrillReport drill(DrillFixture f, Path dir) throws Exception {
         return new DrillRunner(f.config, f.session, f.workDir, Clock.systemUTC(), Progress.NONE, ReportWriters::writeAll,
-                DrillRunner.targetsFor(f.config)).run(new DrillRequest(DrillRunner.newDrillId(Clock.systemUTC()), null, "region-outage",
-                false, dir, 4, true, false));
+                DrillRunner.targetsFor(f.config)).run(TestRequests.drill(null, null, "region-outage",
+                false, dir, 4, true));
     }
 
     @Test

@@ -1,5 +1,18 @@
 package io.drp.report;
 
+import io.drp.model.DrillReport;
+import io.drp.model.Evidence;
+import io.drp.model.Finding;
+import io.drp.model.Integrity;
+import io.drp.model.ManifestEvidence;
+import io.drp.model.Measured;
+import io.drp.model.ObjectiveResult;
+import io.drp.model.Objectives;
+import io.drp.model.RunRecord;
+import io.drp.model.StepRecord;
+import io.drp.model.StepStatus;
+import io.drp.model.Verdict;
+
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -25,7 +38,7 @@ public final class SampleReports {
                 new Evidence("0.1.0", "drp.yaml", "a".repeat(64), "recovery", "local (http://127.0.0.1/drprecovery)",
                         "http://127.0.0.1/drpprod", "http://127.0.0.1/drpbackup", "http://127.0.0.1/drprecovery",
                         List.of(new ManifestEvidence("c20261124T020000000Z/000000", "FULL", T0.minusSeconds(7200), 100, 4000, 0, "b".repeat(64)),
-                                new ManifestEvidence("c20261124T020000000Z/000002", "INCREMENTAL", T0.minusSeconds(1234), 120, 4096, 2, "c".repeat(64)))),
+                                new ManifestEvidence("c20261124T020000000Z/000002", "INCREMENTAL", T0.minusSeconds(1234), 120, 4096, 2, "c".repeat(64))), 16),
                 List.of(new Finding(Finding.Severity.BLOCKING, "OBJECTIVE_MISSED_RTO", "orders: RTO 12m34s exceeds 10m", "Raise drill.parallelism.")),
                 List.of(new RunRecord(1, T0, T0.plusSeconds(760), Verdict.FAILED, null)), 4);
     }
@@ -37,7 +50,7 @@ public final class SampleReports {
         return new DrillReport(DrillReport.SCHEMA_VERSION, "d-aborted", Verdict.ABORTED, "plan: no restorable backup", T0, T0.plusSeconds(1),
                 new Objectives(600, 3600, 0, "region-outage", 99.9), new Measured(T0, null, null, null, null, null),
                 List.of(new ObjectiveResult("orders", "region-outage", ObjectiveResult.Kind.RTO, 600, null, "seconds", false, "not measured")),
-                steps, Integrity.empty(), new Evidence("0.1.0", "drp.yaml", "a".repeat(64), null, null, null, null, null, List.of()),
+                steps, Integrity.empty(), new Evidence("0.1.0", "drp.yaml", "a".repeat(64), null, null, null, null, null, List.of(), null),
                 List.of(), List.of(new RunRecord(1, T0, T0.plusSeconds(1), Verdict.ABORTED, null)), 0);
     }
 

@@ -1,5 +1,7 @@
 package io.drp.report;
 
+import io.drp.model.DrillReport;
+
 /** Lets tests in other packages use {@link SampleReports}. */
 public final class SampleReportsAccess {
 

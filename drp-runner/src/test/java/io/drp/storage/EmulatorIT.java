@@ -89,8 +89,8 @@ class EmulatorIT {
             drp.destroy();
             assertTrue(drp.waitFor(30, TimeUnit.SECONDS), "drp did not exit");
         }
-        io.drp.report.DrillReport r = io.drp.report.ReportJson.read(tmp.resolve("r").resolve("drill-report.json"));
-        assertTrue(r.verdict() == io.drp.report.Verdict.ABORTED, "verdict " + r.verdict());
+        io.drp.model.DrillReport r = io.drp.report.ReportJson.read(tmp.resolve("r").resolve("drill-report.json"));
+        assertTrue(r.verdict() == io.drp.model.Verdict.ABORTED, "verdict " + r.verdict());
         assertTrue(r.verdictReason().startsWith("interrupted: drp was stopped by a signal"), r.verdictReason());
         assertNotNull(port);
         assertTrue(waitUntilClosed(port), "the emulator outlived drp on port " + port);

@@ -6,10 +6,13 @@ import io.drp.backup.BackupResult;
 import io.drp.config.ConfigLoader;
 import io.drp.config.DrpConfig;
 import io.drp.demo.DemoDataset;
-import io.drp.drill.DrillRequest;
 import io.drp.drill.DrillRunner;
+import io.drp.model.DrillReport;
 import io.drp.progress.Progress;
-import io.drp.report.DrillReport;
+import io.drp.recovery.DrillOptions;
+import io.drp.recovery.RecoveryRequest;
+import io.drp.recovery.RequestResolver;
+import io.drp.recovery.VerifyMode;
 import io.drp.report.ReportJson;
 import io.drp.storage.StorageAccount;
 import io.drp.storage.StorageConnector;
@@ -104,13 +107,16 @@ public final class DrillFixture {
     }
 
     public DrillReport drill(Instant disasterAt, boolean keep, Path reportDir) throws Exception {
-        return drill(DrillRunner.newDrillId(Clock.systemUTC()), disasterAt, keep, reportDir, false);
+        return drill(null, disasterAt, keep, reportDir, false);
     }
 
     public DrillReport drill(String id, Instant disasterAt, boolean keep, Path reportDir, boolean resume) throws Exception {
         DrillRunner runner = new DrillRunner(config, session, workDir, Clock.systemUTC(), Progress.NONE, ReportJson::write,
                 DrillRunner.targetsFor(config));
-        return runner.run(new DrillRequest(id, disasterAt, "region-outage", keep, reportDir, 4, true, resume));
+        RecoveryRequest req = resume
+                ? new RequestResolver(config, Clock.systemUTC(), workDir).drill(new DrillOptions(null, null, keep, reportDir, 4, VerifyMode.FULL, id))
+                : TestRequests.drill(id, disasterAt, "region-outage", keep, reportDir, 4, true);
+        return runner.run(req);
     }
 
     /** Every object of the given containers: path to SHA-256 of its bytes. */

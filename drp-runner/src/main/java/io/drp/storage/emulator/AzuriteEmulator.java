@@ -2,7 +2,6 @@ package io.drp.storage.emulator;
 
 import io.drp.config.AccountLocation;
 import io.drp.config.Secret;
-import io.drp.storage.StorageError;
 
 import java.io.IOException;
 import java.net.InetAddress;
@@ -53,7 +52,7 @@ public final class AzuriteEmulator implements AutoCloseable {
     /**
      * Starts Azurite with its data in {@code dataDir}.
      *
-     * @throws StorageError when Azurite is not installed or does not come up; the message says how to fix it
+     * @throws EmulatorFailure when Azurite is not installed or does not come up; the message says how to fix it
      */
     public static AzuriteEmulator start(Path dataDir) {
         Objects.requireNonNull(dataDir, "'dataDir' cannot be null.");
@@ -61,7 +60,7 @@ public final class AzuriteEmulator implements AutoCloseable {
         try {
             Files.createDirectories(dataDir);
         } catch (IOException e) {
-            throw new StorageError("cannot create emulator data directory " + dataDir + ": " + e.getMessage(), e);
+            throw new EmulatorFailure("cannot create emulator data directory " + dataDir + ": " + e.getMessage(), e);
         }
         Map<String, String> keys = new LinkedHashMap<>();
         SecureRandom random = new SecureRandom();
@@ -70,7 +69,7 @@ public final class AzuriteEmulator implements AutoCloseable {
             random.nextBytes(k);
             keys.put(account, Base64.getEncoder().encodeToString(k));
         }
-        StorageError last = null;
+        EmulatorFailure last = null;
         // A free port found by binding port 0 can be taken by someone else before Azurite binds it: retry.
         for (int attempt = 0; attempt < 3; attempt++) {
             int port = freePort();
@@ -78,7 +77,7 @@ public final class AzuriteEmulator implements AutoCloseable {
             try {
                 waitUntilListening(p, port, dataDir.resolve("azurite.log"));
                 return new AzuriteEmulator(p, port, keys, dataDir);
-            } catch (StorageError e) {
+            } catch (EmulatorFailure e) {
                 p.descendants().forEach(ProcessHandle::destroyForcibly);
                 p.destroyForcibly();
                 last = e;
@@ -108,7 +107,7 @@ public final class AzuriteEmulator implements AutoCloseable {
         try {
             return pb.start();
         } catch (IOException e) {
-            throw new StorageError("cannot start the storage emulator (" + executable + "): " + e.getMessage()
+            throw new EmulatorFailure("cannot start the storage emulator (" + executable + "): " + e.getMessage()
                     + "; is Node.js 20 installed and on PATH?", e);
         }
     }
@@ -117,7 +116,7 @@ public final class AzuriteEmulator implements AutoCloseable {
         long deadline = System.nanoTime() + STARTUP_TIMEOUT.toNanos();
         while (System.nanoTime() < deadline) {
             if (!p.isAlive()) {
-                throw new StorageError("the storage emulator exited with code " + p.exitValue() + " at start-up; see " + log);
+                throw new EmulatorFailure("the storage emulator exited with code " + p.exitValue() + " at start-up; see " + log);
             }
             try (Socket s = new Socket()) {
                 s.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 200);
@@ -126,7 +125,7 @@ public final class AzuriteEmulator implements AutoCloseable {
                 sleep(100);
             }
         }
-        throw new StorageError("the storage emulator did not listen on port " + port + " within "
+        throw new EmulatorFailure("the storage emulator did not listen on port " + port + " within "
                 + STARTUP_TIMEOUT.toSeconds() + " s; see " + log);
     }
 
@@ -134,7 +133,7 @@ public final class AzuriteEmulator implements AutoCloseable {
         try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             return s.getLocalPort();
         } catch (IOException e) {
-            throw new StorageError("no free loopback port for the storage emulator: " + e.getMessage(), e);
+            throw new EmulatorFailure("no free loopback port for the storage emulator: " + e.getMessage(), e);
         }
     }
 
@@ -143,7 +142,7 @@ public final class AzuriteEmulator implements AutoCloseable {
             Thread.sleep(ms);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new StorageError("interrupted while waiting for the storage emulator");
+            throw new EmulatorFailure("interrupted while waiting for the storage emulator");
         }
     }
 

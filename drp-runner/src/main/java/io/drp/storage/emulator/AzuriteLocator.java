@@ -1,7 +1,5 @@
 package io.drp.storage.emulator;
 
-import io.drp.storage.StorageError;
-
 import java.io.IOException;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
@@ -27,7 +25,7 @@ public final class AzuriteLocator {
         if (override != null && !override.isBlank()) {
             Path p = Path.of(override);
             if (Files.isRegularFile(p)) return p;
-            throw new StorageError("DRP_AZURITE points at " + p + ", which is not a file; unset it or fix the path");
+            throw new EmulatorFailure("DRP_AZURITE points at " + p + ", which is not a file; unset it or fix the path");
         }
         for (Path root : searchRoots()) {
             for (Path dir = root; dir != null; dir = dir.getParent()) {
@@ -63,18 +61,18 @@ public final class AzuriteLocator {
                     .redirectOutput(home.resolve("npm-install.log").toFile())
                     .start();
             if (!p.waitFor(10, TimeUnit.MINUTES) || p.exitValue() != 0) {
-                throw new StorageError("npm could not install azurite@" + PINNED_VERSION + "; see " + home.resolve("npm-install.log")
+                throw new EmulatorFailure("npm could not install azurite@" + PINNED_VERSION + "; see " + home.resolve("npm-install.log")
                         + " or run 'npm install' in the drp repository");
             }
         } catch (IOException e) {
-            throw new StorageError("the storage emulator is not installed and npm is not available (" + e.getMessage()
+            throw new EmulatorFailure("the storage emulator is not installed and npm is not available (" + e.getMessage()
                     + "); install Node.js 20 and run 'npm install' in the drp repository", e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new StorageError("interrupted while installing the storage emulator");
+            throw new EmulatorFailure("interrupted while installing the storage emulator");
         }
         if (!Files.isRegularFile(main)) {
-            throw new StorageError("azurite was installed but " + main + " is missing; run 'npm install' in the drp repository");
+            throw new EmulatorFailure("azurite was installed but " + main + " is missing; run 'npm install' in the drp repository");
         }
         return main;
     }

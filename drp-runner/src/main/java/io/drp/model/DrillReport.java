@@ -1,0 +1,40 @@
+package io.drp.model;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The drill report, serialised as {@code drill-report.json}. Its shape is described by
+ * {@code drp-runner/src/main/resources/schema/drill-report.schema.json}; bump {@link #SCHEMA_VERSION}
+ * on any incompatible change.
+ */
+public record DrillReport(
+        String schemaVersion,
+        String drillId,
+        Verdict verdict,
+        String verdictReason,
+        Instant startedAt,
+        Instant finishedAt,
+        Objectives objectives,
+        Measured measured,
+        List<ObjectiveResult> objectiveResults,
+        List<StepRecord> steps,
+        Integrity integrity,
+        Evidence evidence,
+        List<Finding> findings,
+        List<RunRecord> runs,
+        long transientRetries) {
+
+    public static final String SCHEMA_VERSION = "1.0";
+
+    public DrillReport {
+        Objects.requireNonNull(drillId, "'drillId' cannot be null.");
+        Objects.requireNonNull(verdict, "'verdict' cannot be null.");
+        objectiveResults = objectiveResults == null ? List.of() : List.copyOf(objectiveResults);
+        steps = steps == null ? List.of() : List.copyOf(steps);
+        findings = findings == null ? List.of() : List.copyOf(findings);
+        runs = runs == null ? List.of() : List.copyOf(runs);
+        integrity = integrity == null ? Integrity.empty() : integrity;
+    }
+}

@@ -1,0 +1,30 @@
+package io.drp.model;
+
+import java.util.List;
+
+/**
+ * Integrity evidence. {@code mismatches} counts objects whose restored bytes did not match the manifest
+ * hash (always a failure); {@code objectsLost} counts objects that existed in production at the disaster
+ * instant but are not in the recovered data (judged against the integrity tolerance).
+ * The name lists are capped samples; the counts are exact.
+ */
+public record Integrity(
+        long objectsExpected,
+        long objectsRestored,
+        long bytesRestored,
+        long mismatches,
+        List<String> mismatchedObjects,
+        long objectsLost,
+        long bytesLost,
+        List<String> lostObjects,
+        long objectsWrittenAfterDisaster) {
+
+    public Integrity {
+        mismatchedObjects = mismatchedObjects == null ? List.of() : List.copyOf(mismatchedObjects);
+        lostObjects = lostObjects == null ? List.of() : List.copyOf(lostObjects);
+    }
+
+    public static Integrity empty() {
+        return new Integrity(0, 0, 0, 0, List.of(), 0, 0, List.of(), 0);
+    }
+}

@@ -1,0 +1,13 @@
+package io.drp.model;
+
+import java.time.Instant;
+
+/** A backup point the drill used, identified by the SHA-256 of its manifest as stored. */
+public record ManifestEvidence(
+        String pointId,
+        String kind,
+        Instant watermark,
+        long objects,
+        long bytes,
+        long deletions,
+        String manifestSha256) {}

@@ -1,0 +1,18 @@
+package io.drp.model;
+
+/**
+ * One objective of one service in one scenario, with what was measured against it.
+ * {@code measured} is null when the drill aborted before the figure existed; such a result is never met.
+ */
+public record ObjectiveResult(
+        String service,
+        String scenario,
+        Kind kind,
+        double target,
+        Double measured,
+        String unit,
+        boolean met,
+        String detail) {
+
+    public enum Kind { RTO, RPO, INTEGRITY }
+}

@@ -1,0 +1,3 @@
+package io.drp.model;
+
+public enum StepStatus { SUCCEEDED, FAILED, ABORTED, SKIPPED }

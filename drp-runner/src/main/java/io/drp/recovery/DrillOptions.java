@@ -1,0 +1,17 @@
+package io.drp.recovery;
+
+import java.nio.file.Path;
+import java.time.Instant;
+
+/** What the user asked for on the command line; null means "not given", and {@link RequestResolver} decides. */
+public record DrillOptions(Instant disasterAt, String scenario, boolean keep, Path reportDir, Integer parallelism,
+                           VerifyMode verify, String resumeId) {
+
+    public static DrillOptions defaults() {
+        return new DrillOptions(null, null, false, null, null, null, null);
+    }
+
+    public DrillOptions at(Instant t0) {
+        return new DrillOptions(t0, scenario, keep, reportDir, parallelism, verify, resumeId);
+    }
+}

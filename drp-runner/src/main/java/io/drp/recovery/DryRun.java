@@ -1,0 +1,36 @@
+package io.drp.recovery;
+
+import io.drp.backup.ManifestFile;
+import io.drp.backup.RestorePlan;
+import io.drp.config.DrpConfig;
+import io.drp.model.ObjectiveResult;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+/** What a run would do at T0, found by planning alone: nothing is rebuilt, restored or written. */
+public record DryRun(String recoveryPoint, Instant watermark, double rpoSeconds, List<String> points, long objects, long bytes,
+                     long replayPuts, long replayDeletes, List<String> problems, List<ObjectiveResult> rpoResults) {
+
+    public DryRun {
+        points = List.copyOf(points);
+        problems = List.copyOf(problems);
+        rpoResults = List.copyOf(rpoResults);
+    }
+
+    static DryRun of(DrpConfig config, RestorePlan plan, RecoveryRequest req, List<String> problems) {
+        ManifestFile point = plan.recoveryPoint();
+        long puts = 0, deletes = 0;
+        for (ManifestFile m : plan.points().subList(1, plan.points().size())) {
+            puts += m.trailer().puts();
+            deletes += m.trailer().deletes();
+        }
+        Duration rpo = Duration.between(point.header().watermark(), req.disasterAt());
+        List<ObjectiveResult> rpoResults = ObjectiveEvaluator.evaluate(config.services(), req.scenario(), null, rpo, null).stream()
+                .filter(r -> r.kind() == ObjectiveResult.Kind.RPO).toList();
+        return new DryRun(point.pointId(), point.header().watermark(), ObjectiveEvaluator.seconds(rpo),
+                plan.points().stream().map(ManifestFile::pointId).toList(), plan.full().trailer().liveObjects(),
+                plan.full().trailer().liveBytes(), puts, deletes, problems, rpoResults);
+    }
+}

@@ -1,0 +1,67 @@
+package io.drp.recovery;
+
+import io.drp.backup.BackupCatalog;
+import io.drp.backup.BackupError;
+import io.drp.backup.RestorePlan;
+import io.drp.model.Finding;
+import io.drp.pipeline.Step;
+import io.drp.pipeline.Timeline;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Step 1: the newest restorable point at or before T0, falling back past broken points and naming them. */
+final class PlanStep implements Step<RecoveryState> {
+
+    private final RecoveryContext ctx;
+
+    PlanStep(RecoveryContext ctx) {
+        this.ctx = ctx;
+    }
+
+    @Override
+    public String name() {
+        return "plan";
+    }
+
+    @Override
+    public Map<String, Object> run(RecoveryState st, Timeline timeline) {
+        var t0 = st.request.disasterAt();
+        BackupCatalog catalog = new BackupCatalog(ctx.backupContainer(), ctx.workDir().resolve("cache").resolve("manifests"));
+        List<String> problems = new ArrayList<>();
+        String container = ctx.config().backup().container();
+        RestorePlan plan = catalog.plan(t0, problems).orElseThrow(() -> new BackupError(null,
+                "no restorable backup at or before the disaster instant " + t0 + " in container '" + container + "' of "
+                        + ctx.backup().endpoint() + (problems.isEmpty() ? "; run 'drp backup' first" : ": " + String.join("; ", problems))));
+        st.plan = plan;
+        for (String p : plan.problems()) {
+            st.findings.add(new Finding(Finding.Severity.BLOCKING, "BROKEN_BACKUP", p,
+                    "Investigate the backup job and storage for this point; the run fell back to " + plan.recoveryPoint().pointId()
+                            + ", which lengthens the real RPO."));
+        }
+        List<String> backedUp = plan.recoveryPoint().header().containers();
+        for (String c : ctx.config().productionContainers()) {
+            if (!backedUp.contains(c)) {
+                st.findings.add(new Finding(Finding.Severity.BLOCKING, "CONTAINER_NOT_BACKED_UP",
+                        "production container '" + c + "' is not in recovery point " + plan.recoveryPoint().pointId(),
+                        "Run 'drp backup' with the current drp.yaml so that every declared container is backed up."));
+            }
+        }
+        Map<String, Object> d = new LinkedHashMap<>();
+        d.put("recoveryPoint", plan.recoveryPoint().pointId());
+        d.put("watermark", plan.recoveryPoint().header().watermark().toString());
+        d.put("points", plan.points().size());
+        d.put("incrementals", plan.points().size() - 1);
+        d.put("rpoSeconds", Timeline.seconds(Duration.between(plan.recoveryPoint().header().watermark(), t0).toNanos()));
+        d.put("problems", plan.problems().size());
+        return d;
+    }
+
+    /** The containers of the recovery point, in the order manifests list them. */
+    static List<String> containers(RestorePlan plan) {
+        return plan.recoveryPoint().header().containers().stream().sorted().toList();
+    }
+}

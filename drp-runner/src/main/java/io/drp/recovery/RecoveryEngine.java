@@ -1,0 +1,155 @@
+package io.drp.recovery;
+
+import io.drp.config.DrpConfig;
+import io.drp.model.DrillReport;
+import io.drp.model.StepRecord;
+import io.drp.model.StepStatus;
+import io.drp.pipeline.Step;
+import io.drp.pipeline.StepRunner;
+import io.drp.pipeline.Timeline;
+import io.drp.progress.Progress;
+import io.drp.recovery.rebuild.RecoveryTarget;
+import io.drp.secrets.Redactor;
+import io.drp.storage.StorageAccount;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
+import java.util.function.LongSupplier;
+
+/**
+ * Runs one recovery, rehearsed or real: plan, rebuild, restore, replay, verify as a pipeline of steps over
+ * one state, then the report (written whatever happened: a failed run is the most valuable evidence there
+ * is), then teardown as the request's policy says. Drills and real recoveries share every step.
+ */
+public final class RecoveryEngine {
+
+    /** Writes the report files; the CLI plugs in every format, tests may keep only JSON. */
+    @FunctionalInterface
+    public interface ReportSink {
+        Path write(DrillReport report, Path dir) throws IOException;
+    }
+
+    private final RecoveryContext ctx;
+    private final Clock clock;
+    private final LongSupplier ticker;
+    private final LongSupplier transientRetries;
+    private final Redactor redactor;
+    private final ReportSink sink;
+    private final ReportAssembler assembler;
+    private volatile Consumer<DrillReport> onInterrupt = r -> { };
+
+    public RecoveryEngine(DrpConfig config, StorageAccount production, StorageAccount backup, RecoveryTarget target,
+                          Isolation isolation, Clock clock, Progress progress, Path workDir, LongSupplier transientRetries,
+                          Redactor redactor, ReportSink sink, String drpVersion) {
+        if (isolation == Isolation.REHEARSAL && (!production.readOnly() || !backup.readOnly())) {
+            throw new IllegalArgumentException("a drill must be given read-only production and backup accounts");
+        }
+        this.ctx = new RecoveryContext(config, production, backup, target, progress, workDir);
+        this.clock = clock;
+        this.ticker = System::nanoTime;
+        this.transientRetries = transientRetries;
+        this.redactor = redactor;
+        this.sink = sink;
+        this.assembler = new ReportAssembler(config, new ReportAssembler.Setting(drpVersion, target.describe(),
+                production.endpoint(), backup.endpoint(), production.serverEnforced() && backup.serverEnforced()), redactor);
+    }
+
+    /** Told the report written when a signal stops the run, so the caller can save resume state. */
+    public void onInterrupt(Consumer<DrillReport> listener) {
+        this.onInterrupt = listener;
+    }
+
+    /**
+     * Runs the steps and writes the report. Never throws for a recovery problem: those become an ABORTED
+     * report. Throws only if the report itself cannot be written.
+     */
+    public DrillReport run(RecoveryRequest req) throws IOException {
+        Timeline timeline = new Timeline(clock, ticker);
+        long retriesAtStart = transientRetries.getAsLong();
+        RecoveryState st = new RecoveryState(req);
+        StepRunner<RecoveryState> runner = new StepRunner<>(timeline, e -> redactor.redact(StepFailure.describe(e)),
+                ctx.progress()::done);
+        AtomicBoolean reported = new AtomicBoolean();
+        // Ctrl-C or SIGTERM mid-run: still leave an ABORTED report behind.
+        Thread onSignal = new Thread(() -> {
+            if (reported.get()) return;
+            try {
+                String current = runner.currentStep();
+                String why = "interrupted: drp was stopped by a signal" + (current == null ? "" : " during " + current);
+                DrillReport r = assembler.assemble(st, new ReportAssembler.Progress(runner.snapshot("interrupted"), why,
+                        timeline.start(), timeline.now(), transientRetries.getAsLong() - retriesAtStart));
+                sink.write(r, req.reportDir());
+                onInterrupt.accept(r);
+            } catch (Throwable ignored) {
+                // best effort: the JVM is going down
+            }
+        }, "drp-run-interrupted");
+        Runtime.getRuntime().addShutdownHook(onSignal);
+        ExecutorService pool = Executors.newFixedThreadPool(req.parallelism(), r -> {
+            Thread t = new Thread(r, "drp-" + req.kind().name().toLowerCase(java.util.Locale.ROOT));
+            t.setDaemon(true);
+            return t;
+        });
+        try (RestoreJournal journal = RestoreJournal.open(ctx.workDir().resolve("drills").resolve(req.runId()).resolve("restore.journal"))) {
+            List<Step<RecoveryState>> steps = List.of(new PlanStep(ctx), new RebuildStep(ctx), ApplyStep.restore(ctx, pool, journal),
+                    ApplyStep.replay(ctx, pool, journal), new VerifyStep(ctx, pool));
+            runner.runAll(steps, st);
+        } finally {
+            pool.shutdownNow();
+        }
+        try {
+            DrillReport report = assembler.assemble(st, new ReportAssembler.Progress(runner.records(), runner.abortReason(),
+                    timeline.start(), timeline.now(), transientRetries.getAsLong() - retriesAtStart));
+            sink.write(report, req.reportDir());
+            reported.set(true); // from here an interruption must not replace this report
+            return teardown(st, runner, report, timeline);
+        } finally {
+            reported.set(true);
+            try {
+                Runtime.getRuntime().removeShutdownHook(onSignal);
+            } catch (IllegalStateException shuttingDown) {
+                // the hook is running or has run
+            }
+        }
+    }
+
+    private DrillReport teardown(RecoveryState st, StepRunner<RecoveryState> runner, DrillReport report, Timeline timeline)
+            throws IOException {
+        if (st.environment == null) return report;
+        String skipped = switch (st.request.teardown()) {
+            case KEEP -> "--keep: recovery containers left in place for inspection";
+            case NEVER -> "a real recovery is never torn down: the recovered data is the point of the run";
+            case AFTER_COMPLETION -> runner.abortReason() != null
+                    ? "aborted run: recovery containers left in place for --resume or inspection" : null;
+        };
+        List<StepRecord> steps;
+        if (skipped != null) {
+            var at = timeline.now();
+            steps = new java.util.ArrayList<>(runner.records());
+            steps.add(new StepRecord("teardown", at, at, 0, StepStatus.SKIPPED, skipped, Map.of()));
+        } else {
+            // A teardown failure is recorded on its step but does not change what the recovery proved.
+            StepRunner<RecoveryState> after = new StepRunner<>(timeline, e -> redactor.redact(StepFailure.describe(e)), n -> { });
+            runner.records().forEach(after::record);
+            after.run(new TeardownStep(ctx), st);
+            steps = after.records();
+        }
+        DrillReport done = ReportAssembler.withSteps(report, steps, timeline.now());
+        sink.write(done, st.request.reportDir());
+        return done;
+    }
+
+    /** Plans (step 1) and stops: checks backups are restorable and what the RPO would be. Writes nothing. */
+    public DryRun dryRun(RecoveryRequest req) {
+        RecoveryState st = new RecoveryState(req);
+        new PlanStep(ctx).run(st, new Timeline(clock, ticker));
+        return DryRun.of(ctx.config(), st.plan, req, st.findings().stream().map(io.drp.model.Finding::message).toList());
+    }
+}

@@ -1,0 +1,45 @@
+package io.drp.recovery;
+
+import io.drp.model.RunRecord;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * One run, fully resolved at the edge by {@link RequestResolver}: after it nothing downstream defaults a
+ * value again. {@code disasterAt} (T0) is never null; {@code previousRuns} is empty unless resuming.
+ */
+public record RecoveryRequest(
+        RunKind kind,
+        String runId,
+        Instant disasterAt,
+        String scenario,
+        Path reportDir,
+        int parallelism,
+        VerifyMode verify,
+        TeardownPolicy teardown,
+        boolean resume,
+        List<RunRecord> previousRuns) {
+
+    public static final int MAX_PARALLELISM = 256;
+
+    public RecoveryRequest {
+        Objects.requireNonNull(kind, "'kind' cannot be null.");
+        Objects.requireNonNull(runId, "'runId' cannot be null.");
+        Objects.requireNonNull(disasterAt, "'disasterAt' cannot be null.");
+        Objects.requireNonNull(scenario, "'scenario' cannot be null.");
+        Objects.requireNonNull(reportDir, "'reportDir' cannot be null.");
+        Objects.requireNonNull(verify, "'verify' cannot be null.");
+        Objects.requireNonNull(teardown, "'teardown' cannot be null.");
+        if (parallelism < 1 || parallelism > MAX_PARALLELISM) {
+            throw new IllegalArgumentException("parallelism must be between 1 and " + MAX_PARALLELISM);
+        }
+        previousRuns = previousRuns == null ? List.of() : List.copyOf(previousRuns);
+    }
+
+    public boolean fullVerify() {
+        return verify == VerifyMode.FULL;
+    }
+}

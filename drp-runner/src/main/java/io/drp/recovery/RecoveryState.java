@@ -1,0 +1,46 @@
+package io.drp.recovery;
+
+import io.drp.backup.RestorePlan;
+import io.drp.model.Finding;
+import io.drp.model.Mismatch;
+import io.drp.recovery.rebuild.RecoveryEnvironment;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+
+/**
+ * What the steps of one run learn, in order: the plan, the rebuilt environment, the verification and the
+ * loss. A field stays null until its step has succeeded, which is how the report tells how far a run got.
+ */
+final class RecoveryState {
+
+    final RecoveryRequest request;
+    volatile RestorePlan plan;
+    volatile RecoveryEnvironment environment;
+    volatile Verification verification;
+    volatile Loss loss;
+    /** Copies refused at restore because the backup's bytes did not match the manifest. */
+    final Queue<Mismatch> copyMismatches = new ConcurrentLinkedQueue<>();
+    final List<Finding> findings = Collections.synchronizedList(new ArrayList<>());
+
+    RecoveryState(RecoveryRequest request) {
+        this.request = request;
+    }
+
+    /** What verification proved, and when: the RTO clock stops at {@code verifiedAt}. */
+    record Verification(Instant verifiedAt, long expected, long restored, long restoredBytes, List<Mismatch> mismatches) {
+        Verification {
+            mismatches = List.copyOf(mismatches);
+        }
+    }
+
+    List<Finding> findings() {
+        synchronized (findings) {
+            return List.copyOf(findings);
+        }
+    }
+}

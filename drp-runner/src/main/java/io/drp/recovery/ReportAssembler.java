@@ -1,0 +1,131 @@
+package io.drp.recovery;
+
+import io.drp.backup.ManifestFile;
+import io.drp.config.DrpConfig;
+import io.drp.config.ServiceConfig;
+import io.drp.model.DrillReport;
+import io.drp.model.Evidence;
+import io.drp.model.Finding;
+import io.drp.model.Integrity;
+import io.drp.model.ManifestEvidence;
+import io.drp.model.Measured;
+import io.drp.model.Mismatch;
+import io.drp.model.ObjectiveResult;
+import io.drp.model.Objectives;
+import io.drp.model.RunRecord;
+import io.drp.model.StepRecord;
+import io.drp.secrets.Redactor;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Turns what a run learned into its report. Pure: no storage, no clock; the same inputs give the same report,
+ * which is what lets the verdict and every figure be unit-tested and the interrupted-run report be trusted.
+ */
+final class ReportAssembler {
+
+    /** What does not change during a run: where it read and wrote, and with what. */
+    record Setting(String drpVersion, String targetDescription, String productionEndpoint, String backupEndpoint,
+                   boolean sourcesServerEnforced) {}
+
+    /** The run so far, as the report sees it. */
+    record Progress(List<StepRecord> steps, String abortReason, Instant startedAt, Instant finishedAt, long transientRetries) {}
+
+    private final DrpConfig config;
+    private final Setting setting;
+    private final Redactor redactor;
+
+    ReportAssembler(DrpConfig config, Setting setting, Redactor redactor) {
+        this.config = config;
+        this.setting = setting;
+        this.redactor = redactor;
+    }
+
+    DrillReport assemble(RecoveryState st, Progress run) {
+        RecoveryRequest req = st.request;
+        Instant watermark = st.plan == null ? null : st.plan.recoveryPoint().header().watermark();
+        Duration rpo = watermark == null ? null : Duration.between(watermark, req.disasterAt());
+        RecoveryState.Verification v = st.verification;
+        Duration rto = v == null ? null : Duration.between(req.disasterAt(), v.verifiedAt());
+        Loss loss = st.loss != null ? st.loss : Loss.none();
+        List<Mismatch> mismatches = v != null ? v.mismatches() : List.copyOf(new TreeMap<>(byObject(st.copyMismatches)).values());
+        List<ObjectiveResult> results = ObjectiveEvaluator.evaluate(config.services(), req.scenario(), rto, rpo,
+                v == null ? null : integrityPerService(loss, mismatches));
+        List<Finding> findings = new ArrayList<>(st.findings());
+        if (!setting.sourcesServerEnforced()) {
+            findings.add(new Finding(Finding.Severity.INFO, "READ_ONLY_BY_CODE",
+                    "production or backup was opened with a credential drp cannot narrow; the run only read it, but the service did not enforce read-only",
+                    "Give drills a read+list SAS (or the Storage Blob Data Reader role) on production and backup."));
+        }
+        VerdictJudge.Judgement j = VerdictJudge.judge(results, findings, run.abortReason(), mismatches);
+        Integrity integrity = v == null
+                ? new Integrity(0, 0, 0, mismatches.size(), names(mismatches), 0, 0, List.of(), 0)
+                : new Integrity(v.expected(), v.restored(), v.restoredBytes(), mismatches.size(), names(mismatches),
+                loss.objects(), loss.bytes(), loss.sample(), loss.writtenAfterDisaster());
+        Measured measured = new Measured(req.disasterAt(), st.plan == null ? null : st.plan.recoveryPoint().pointId(), watermark,
+                v == null ? null : v.verifiedAt(), rto == null ? null : ObjectiveEvaluator.seconds(rto),
+                rpo == null ? null : ObjectiveEvaluator.seconds(rpo));
+        List<RunRecord> runs = new ArrayList<>(req.previousRuns());
+        runs.add(new RunRecord(runs.size() + 1, run.startedAt(), run.finishedAt(), j.verdict(),
+                req.previousRuns().isEmpty() ? null : "resumed; already verified copies were not repeated"));
+        Instant firstStart = req.previousRuns().isEmpty() ? run.startedAt() : req.previousRuns().get(0).startedAt();
+        Objectives objectives = ObjectiveEvaluator.headline(config.services(), req.scenario());
+        return new DrillReport(DrillReport.SCHEMA_VERSION, req.runId(), j.verdict(), redactor.redact(j.reason()), firstStart,
+                run.finishedAt(), objectives, measured, results, run.steps(), integrity, evidence(st), redact(j.findings()), runs,
+                run.transientRetries());
+    }
+
+    /** The same report with the steps that ran after it was first written (teardown), and a later finish. */
+    static DrillReport withSteps(DrillReport r, List<StepRecord> steps, Instant finishedAt) {
+        List<RunRecord> runs = new ArrayList<>(r.runs());
+        RunRecord last = runs.remove(runs.size() - 1);
+        runs.add(new RunRecord(last.run(), last.startedAt(), finishedAt, last.outcome(), last.note()));
+        return new DrillReport(r.schemaVersion(), r.drillId(), r.verdict(), r.verdictReason(), r.startedAt(), finishedAt,
+                r.objectives(), r.measured(), r.objectiveResults(), steps, r.integrity(), r.evidence(), r.findings(), runs,
+                r.transientRetries());
+    }
+
+    private Map<String, ObjectiveEvaluator.ServiceIntegrity> integrityPerService(Loss loss, List<Mismatch> mismatches) {
+        Map<String, Long> wrong = new TreeMap<>();
+        for (Mismatch m : mismatches) wrong.merge(config.serviceNameOf(m.object()), 1L, Long::sum);
+        Map<String, ObjectiveEvaluator.ServiceIntegrity> out = new LinkedHashMap<>();
+        for (ServiceConfig s : config.services()) {
+            out.put(s.name(), new ObjectiveEvaluator.ServiceIntegrity(loss.perService().getOrDefault(s.name(), 0L),
+                    wrong.getOrDefault(s.name(), 0L)));
+        }
+        return out;
+    }
+
+    private Evidence evidence(RecoveryState st) {
+        List<ManifestEvidence> manifests = new ArrayList<>();
+        if (st.plan != null) {
+            for (ManifestFile m : st.plan.points()) {
+                manifests.add(new ManifestEvidence(m.pointId(), m.header().kind().name(), m.header().watermark(),
+                        m.trailer().liveObjects(), m.trailer().liveBytes(), m.trailer().deletes(), m.sha256()));
+            }
+        }
+        return new Evidence(setting.drpVersion(), String.valueOf(config.file()), config.sha256(), config.recovery().stack(),
+                setting.targetDescription(), setting.productionEndpoint(), setting.backupEndpoint(),
+                st.environment == null ? null : st.environment.account().endpoint(), manifests, st.request.parallelism());
+    }
+
+    private static Map<String, Mismatch> byObject(Iterable<Mismatch> ms) {
+        Map<String, Mismatch> m = new TreeMap<>();
+        for (Mismatch x : ms) m.put(x.object(), x);
+        return m;
+    }
+
+    private static List<String> names(List<Mismatch> ms) {
+        return ms.stream().limit(LossMeasurement.NAME_SAMPLE).map(Mismatch::toString).toList();
+    }
+
+    private List<Finding> redact(List<Finding> findings) {
+        return findings.stream().map(f -> new Finding(f.severity(), f.code(), redactor.redact(f.message()), f.fix())).toList();
+    }
+}

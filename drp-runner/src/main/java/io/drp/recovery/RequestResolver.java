@@ -1,0 +1,80 @@
+package io.drp.recovery;
+
+import io.drp.config.DrpConfig;
+import io.drp.failure.UsageFailure;
+import io.drp.model.RunRecord;
+
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.HexFormat;
+import java.util.List;
+
+/**
+ * The one place where a run's inputs are resolved: command-line values over drp.yaml defaults, the resume
+ * record over both, and "now" from the injected clock. Every usage problem is found here, before anything
+ * connects, and reported as a {@link UsageFailure} (exit 2).
+ */
+public final class RequestResolver {
+
+    private static final DateTimeFormatter ID = DateTimeFormatter.ofPattern("yyyyMMdd'-'HHmmss").withZone(ZoneOffset.UTC);
+
+    private final DrpConfig config;
+    private final Clock clock;
+    private final Path workDir;
+
+    public RequestResolver(DrpConfig config, Clock clock, Path workDir) {
+        this.config = config;
+        this.clock = clock;
+        this.workDir = workDir;
+    }
+
+    public RecoveryRequest drill(DrillOptions o) {
+        int parallelism = parallelism(o.parallelism());
+        VerifyMode verify = o.verify() != null ? o.verify() : config.drill().fullVerify() ? VerifyMode.FULL : VerifyMode.METADATA;
+        Path reportDir = o.reportDir() != null ? o.reportDir() : config.drill().reportDir();
+        TeardownPolicy teardown = o.keep() ? TeardownPolicy.KEEP : TeardownPolicy.AFTER_COMPLETION;
+        if (o.resumeId() != null) {
+            if (o.disasterAt() != null) throw new UsageFailure("--disaster-at cannot be changed when resuming; the first run's T0 stands");
+            if (o.scenario() != null) throw new UsageFailure("--scenario cannot be changed when resuming; the first run's scenario stands");
+            ResumeRecord rec = ResumeRecord.load(workDir, o.resumeId()).orElseThrow(() -> new UsageFailure("no drill " + o.resumeId()
+                    + " to resume under " + workDir.resolve("drills") + "; check the id printed by the aborted drill"));
+            // The disaster happened when the first run said it did: resuming must not reset the RTO clock.
+            return new RecoveryRequest(RunKind.DRILL, rec.drillId(), rec.disasterAt(), rec.scenario(), reportDir, parallelism,
+                    verify, teardown, true, rec.runs());
+        }
+        Instant now = clock.instant();
+        Instant t0 = o.disasterAt() != null ? o.disasterAt() : now;
+        if (t0.isAfter(now)) {
+            throw new UsageFailure("--disaster-at " + t0 + " is in the future; a drill can only declare a disaster now or in the past");
+        }
+        return new RecoveryRequest(RunKind.DRILL, newRunId("d", now), t0, scenario(o.scenario()), reportDir, parallelism, verify,
+                teardown, false, List.<RunRecord>of());
+    }
+
+    String scenario(String asked) {
+        String sc = asked != null ? asked : config.defaultScenario();
+        if (!config.scenarios().contains(sc)) {
+            throw new UsageFailure("scenario '" + sc + "' is not declared in " + config.file() + "; declared: " + config.scenarios());
+        }
+        return sc;
+    }
+
+    int parallelism(Integer asked) {
+        int p = asked != null ? asked : config.drill().parallelism();
+        if (p < 1 || p > RecoveryRequest.MAX_PARALLELISM) {
+            throw new UsageFailure("--parallelism must be between 1 and " + RecoveryRequest.MAX_PARALLELISM + ", not " + p);
+        }
+        return p;
+    }
+
+    /** A sortable, collision-resistant id: kind letter, UTC second, and 16 random bits. */
+    public static String newRunId(String kind, Instant at) {
+        byte[] r = new byte[2];
+        new SecureRandom().nextBytes(r);
+        return kind + ID.format(at) + "-" + HexFormat.of().formatHex(r);
+    }
+}

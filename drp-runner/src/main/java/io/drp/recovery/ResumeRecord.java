@@ -1,0 +1,47 @@
+package io.drp.recovery;
+
+import io.drp.failure.StateFailure;
+import io.drp.model.RunRecord;
+import io.drp.report.ReportJson;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * What must survive between runs of one drill for {@code --resume}: the disaster instant (so the RTO stays
+ * honest across the interruption), the scenario, and the runs so far.
+ */
+public record ResumeRecord(String drillId, Instant disasterAt, String scenario, List<RunRecord> runs) {
+
+    public ResumeRecord {
+        runs = runs == null ? List.of() : List.copyOf(runs);
+    }
+
+    static Path file(Path workDir, String drillId) {
+        return workDir.resolve("drills").resolve(drillId).resolve("drill.json");
+    }
+
+    public static Optional<ResumeRecord> load(Path workDir, String drillId) {
+        Path f = file(workDir, drillId);
+        if (!Files.isRegularFile(f)) return Optional.empty();
+        try {
+            return Optional.of(ReportJson.mapper().readValue(f.toFile(), ResumeRecord.class));
+        } catch (IOException e) {
+            throw new StateFailure("drill state " + f + " is unreadable (" + e.getClass().getSimpleName()
+                    + "); start a new drill instead of resuming", e);
+        }
+    }
+
+    public void save(Path workDir) throws IOException {
+        Path f = file(workDir, drillId);
+        Files.createDirectories(f.getParent());
+        Path tmp = Files.createTempFile(f.getParent(), ".drill", ".tmp");
+        ReportJson.mapper().writeValue(tmp.toFile(), this);
+        Files.move(tmp, f, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    }
+}

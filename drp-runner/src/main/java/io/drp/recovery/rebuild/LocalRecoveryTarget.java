@@ -1,0 +1,103 @@
+package io.drp.recovery.rebuild;
+
+import com.azure.storage.blob.BlobContainerClient;
+import com.azure.storage.blob.models.BlobItem;
+import com.azure.storage.blob.models.BlobStorageException;
+import com.azure.storage.blob.models.ListBlobsOptions;
+import io.drp.storage.StorageAccount;
+import io.drp.storage.StorageError;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Rebuilds by creating the recovery containers in a recovery account (the embedded emulator by default).
+ * Containers carry a {@code drpmanaged} metadata marker: drp only ever empties or deletes containers
+ * that carry it, so pointing the recovery account at the wrong place cannot destroy someone's data.
+ */
+public final class LocalRecoveryTarget implements RecoveryTarget {
+
+    public static final String MANAGED_MARKER = "drpmanaged";
+
+    private final StorageAccount recovery;
+
+    public LocalRecoveryTarget(StorageAccount recovery) {
+        if (recovery.readOnly()) {
+            throw new IllegalArgumentException("the recovery account must be writable");
+        }
+        this.recovery = recovery;
+    }
+
+    @Override
+    public String describe() {
+        return "local (" + recovery.endpoint() + ")";
+    }
+
+    @Override
+    public RecoveryEnvironment rebuild(String drillId, List<String> containers, boolean resume) {
+        for (String name : containers) {
+            BlobContainerClient c = recovery.container(name);
+            try {
+                if (c.exists()) {
+                    Map<String, String> md = c.getProperties().getMetadata();
+                    if (md == null || !md.containsKey(MANAGED_MARKER)) {
+                        if (c.listBlobs(new ListBlobsOptions().setMaxResultsPerPage(1), Duration.ofSeconds(30)).iterator().hasNext()) {
+                            throw new StorageError("recovery container '" + name + "' in " + recovery.endpoint()
+                                    + " already holds data that drp did not create; point recovery at an empty account or delete it yourself");
+                        }
+                    }
+                    boolean sameDrill = md != null && drillId.equals(md.get("drpdrill"));
+                    if (!(resume && sameDrill)) {
+                        // Left over from another drill: empty it so the drill starts from nothing, as after a disaster.
+                        for (BlobItem b : c.listBlobs()) {
+                            c.getBlobClient(b.getName()).deleteIfExists();
+                        }
+                    }
+                    c.setMetadata(Map.of(MANAGED_MARKER, "true", "drpdrill", drillId));
+                } else {
+                    create(c, drillId);
+                }
+            } catch (BlobStorageException e) {
+                throw new StorageError("cannot create recovery container '" + name + "' (" + e.getStatusCode() + " " + e.getErrorCode() + ")", e);
+            }
+        }
+        return new RecoveryEnvironment(recovery, containers, Map.of("account", recovery.accountName(), "endpoint", recovery.endpoint()));
+    }
+
+    /**
+     * Azure keeps a deleted container's name for a while (409 ContainerBeingDeleted): a drill right after
+     * the previous one's teardown waits for it rather than aborting.
+     */
+    private static void create(BlobContainerClient c, String drillId) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                c.createWithResponse(Map.of(MANAGED_MARKER, "true", "drpdrill", drillId), null, null, null);
+                return;
+            } catch (BlobStorageException e) {
+                if (!com.azure.storage.blob.models.BlobErrorCode.CONTAINER_BEING_DELETED.equals(e.getErrorCode()) || attempt >= 24) {
+                    throw e;
+                }
+                try {
+                    Thread.sleep(5_000);
+                } catch (InterruptedException ie) {
+                    Thread.currentThread().interrupt();
+                    throw e;
+                }
+            }
+        }
+    }
+
+    @Override
+    public void teardown(RecoveryEnvironment environment) {
+        for (String name : environment.containers()) {
+            BlobContainerClient c = recovery.container(name);
+            if (c.exists()) {
+                Map<String, String> md = c.getProperties().getMetadata();
+                if (md != null && md.containsKey(MANAGED_MARKER)) {
+                    c.delete();
+                }
+            }
+        }
+    }
+}

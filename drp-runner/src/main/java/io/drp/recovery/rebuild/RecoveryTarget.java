@@ -1,0 +1,27 @@
+package io.drp.recovery.rebuild;
+
+import io.drp.recovery.rebuild.RecoveryEnvironment;
+
+import java.util.List;
+
+/**
+ * Step 2 of a drill: bring up the recovery environment. The local target creates containers in the
+ * recovery account directly; a cloud target runs {@code pulumi up} on the recovery stack and then does the
+ * same in the account the stack created. Either way the drill continues against a {@link RecoveryEnvironment}.
+ */
+public interface RecoveryTarget {
+
+    /** A short identity for reports, e.g. {@code local emulator (drprecovery)} or {@code pulumi stack recovery}. */
+    String describe();
+
+    /**
+     * Creates (or empties) the recovery containers. Must refuse to touch a container it does not own.
+     *
+     * @param containers the production containers that need a recovery twin
+     * @param resume true when continuing an aborted run of {@code drillId}: keep what that run restored
+     */
+    RecoveryEnvironment rebuild(String drillId, List<String> containers, boolean resume);
+
+    /** Removes what {@link #rebuild} created. Called after the report is written, unless the user asked to keep it. */
+    void teardown(RecoveryEnvironment environment);
+}

@@ -1,3 +1,0 @@
-package io.drp.report;
-
-public enum StepStatus { SUCCEEDED, FAILED, ABORTED, SKIPPED }
