@@ -108,6 +108,25 @@ public final class BackupCatalog {
         return Optional.empty();
     }
 
+    /**
+     * The plan that ends exactly at point {@code chainId/seq}: its full snapshot and every incremental up to it,
+     * all validated. Empty (with the reason in {@code problemsOut}) when that point cannot be restored.
+     */
+    public Optional<RestorePlan> planPoint(String chainId, int seq, List<String> problemsOut) {
+        Optional<ChainListing> chain = chains().stream().filter(c -> c.chainId().equals(chainId)).findFirst();
+        if (chain.isEmpty() || !chain.get().complete().contains(seq)) {
+            problemsOut.add("point " + BackupLayout.pointId(chainId, seq) + " does not exist or has no complete manifest");
+            return Optional.empty();
+        }
+        List<String> problems = new ArrayList<>();
+        Optional<List<ManifestFile>> points = restorablePoints(chain.get(), Instant.MAX, problems);
+        if (points.isEmpty() || points.get().size() <= seq) {
+            problemsOut.add("point " + BackupLayout.pointId(chainId, seq) + " cannot be restored: " + String.join("; ", problems));
+            return Optional.empty();
+        }
+        return Optional.of(new RestorePlan(points.get().subList(0, seq + 1), List.of()));
+    }
+
     private Optional<List<ManifestFile>> restorablePoints(ChainListing chain, Instant notAfter, List<String> problems) {
         String fullId = BackupLayout.pointId(chain.chainId(), 0);
         if (!chain.complete().contains(0)) {

@@ -11,8 +11,10 @@ import io.drp.model.Verdict;
 import io.drp.notify.WebhookNotifier;
 import io.drp.progress.Bytes;
 import io.drp.progress.ConsoleProgress;
+import io.drp.recovery.AfterRun;
 import io.drp.recovery.DrillOptions;
 import io.drp.recovery.DryRun;
+import io.drp.recovery.LockedRun;
 import io.drp.recovery.RecoveryRequest;
 import io.drp.recovery.RequestResolver;
 import io.drp.recovery.VerifyMode;
@@ -79,14 +81,14 @@ public final class DrillCommand extends DrpCommandBase {
             if (dryRun) return printDryRun(runner.dryRun(req));
             out().println("drill " + req.runId() + (req.resume() ? " (resuming)" : "") + " on "
                     + (session.embedded() ? "the embedded emulator" : "configured storage"));
-            List<DrillRunner.AfterRun> after = new ArrayList<>();
+            List<AfterRun> after = new ArrayList<>();
             after.add(LedgerBook.of(cfg, runner.recoveryAccount())::record);
             if (cfg.drill().notification() != null) {
                 var n = cfg.drill().notification();
                 WebhookNotifier notifier = new WebhookNotifier(n.webhook(), n.on());
                 after.add((report, dir) -> notifier.send(report));
             }
-            DrillRunner.Outcome outcome = runner.run(req, after);
+            LockedRun.Outcome outcome = runner.run(req, after);
             DrillReport report = outcome.report();
             DrillSummary.print(out(), report, req.reportDir().resolve(ReportJson.FILE_NAME));
             outcome.notes().forEach(n -> out().println("  " + redactor.redact(n)));

@@ -16,7 +16,7 @@ final class DrillSummary {
 
     static void print(PrintWriter out, DrillReport r, Path reportFile) {
         out.println();
-        out.printf("drill %s: %s (%s)%n", r.drillId(), r.verdict(), r.verdictReason());
+        out.printf("%s %s: %s (%s)%n", r.kind(), r.drillId(), r.verdict(), r.verdictReason());
         if (r.measured() != null) {
             out.printf("  disaster at %s, recovery point %s%n", r.measured().disasterAt(),
                     r.measured().recoveryPoint() == null ? "none" : r.measured().recoveryPoint());

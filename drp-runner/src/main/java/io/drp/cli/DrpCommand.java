@@ -11,6 +11,7 @@ import picocli.CommandLine.Command;
                 ValidateCommand.class,
                 BackupCommand.class,
                 DrillCommand.class,
+                RestoreCommand.class,
                 PlanCommand.class,
                 AssessCommand.class,
                 ReportCommand.class,

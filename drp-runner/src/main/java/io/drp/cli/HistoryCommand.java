@@ -42,16 +42,18 @@ public final class HistoryCommand extends DrpCommandBase {
             out().println("no drills recorded in " + options.dir().resolve(DrillLedger.FILE));
             return ExitCode.OK;
         }
-        out().printf("%-4s %-24s %-24s %-8s %10s %10s  %s%n", "#", "finished (UTC)", "drill", "verdict", "RTO s", "RPO s", "recovery point");
+        out().printf("%-4s %-24s %-8s %-24s %-8s %10s %10s  %s%n", "#", "finished (UTC)", "kind", "run", "verdict", "RTO s", "RPO s",
+                "recovery point");
         for (LedgerRecord r : shown) {
-            out().printf(Locale.ROOT, "%-4d %-24s %-24s %-8s %10s %10s  %s%n", r.seq(), trim(r.finishedAt()), r.drillId(), r.verdict(),
+            out().printf(Locale.ROOT, "%-4d %-24s %-8s %-24s %-8s %10s %10s  %s%n", r.seq(), trim(r.finishedAt()), r.kind(), r.drillId(), r.verdict(),
                     num(r.rtoSeconds()), num(r.rpoSeconds()), r.recoveryPoint() == null ? "-" : r.recoveryPoint());
         }
         out().println();
         out().println("RTO trend " + Trend.describe(shown, LedgerRecord::rtoSeconds));
         out().println("RPO trend " + Trend.describe(shown, LedgerRecord::rpoSeconds));
         long passed = shown.stream().filter(r -> r.verdict() == io.drp.model.Verdict.PASSED).count();
-        out().printf("%d of %d drills passed%n", passed, shown.size());
+        out().printf("%d of %d runs passed (%d drills, %d restores)%n", passed, shown.size(),
+                shown.stream().filter(r -> r.kind().equals("drill")).count(), shown.stream().filter(r -> r.kind().equals("restore")).count());
         return ExitCode.OK;
     }
 

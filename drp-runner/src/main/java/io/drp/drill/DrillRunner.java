@@ -1,16 +1,14 @@
 package io.drp.drill;
 
 import io.drp.config.DrpConfig;
-import io.drp.failure.StateFailure;
 import io.drp.model.DrillReport;
-import io.drp.model.RunRecord;
 import io.drp.progress.Progress;
+import io.drp.recovery.AfterRun;
 import io.drp.recovery.DryRun;
 import io.drp.recovery.Isolation;
 import io.drp.recovery.RecoveryEngine;
-import io.drp.recovery.RecoveryLock;
+import io.drp.recovery.LockedRun;
 import io.drp.recovery.RecoveryRequest;
-import io.drp.recovery.ResumeRecord;
 import io.drp.recovery.rebuild.LocalRecoveryTarget;
 import io.drp.recovery.rebuild.ProcessPulumiCli;
 import io.drp.recovery.rebuild.PulumiCli;
@@ -22,28 +20,16 @@ import io.drp.storage.StorageAccount;
 import io.drp.storage.StorageSession;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
 
 /**
  * The drill's one entry point: opens production and backup read-only and the recovery account writable,
- * takes the one-run-per-target lock, saves resume state, runs the {@link RecoveryEngine} as a rehearsal,
- * then hands the report to what follows a run (ledger, notification).
+ * and runs the {@link RecoveryEngine} as a rehearsal under the target's lock ({@link LockedRun}).
  */
 public final class DrillRunner {
-
-    /** Something done with each finished run's report; returns one line for the console. */
-    @FunctionalInterface
-    public interface AfterRun {
-        String after(DrillReport report, Path reportDir);
-    }
-
-    /** The report, and what the follow-ups said. */
-    public record Outcome(DrillReport report, List<String> notes) {}
 
     private final DrpConfig config;
     private final StorageSession session;
@@ -94,25 +80,9 @@ public final class DrillRunner {
         return run(request, List.of()).report();
     }
 
-    public Outcome run(RecoveryRequest req, List<AfterRun> afterRuns) throws IOException {
+    public LockedRun.Outcome run(RecoveryRequest req, List<AfterRun> afterRuns) throws IOException {
         StorageAccount recovery = recoveryAccount();
-        RecoveryEngine engine = engine(targets.apply(recovery));
-        DrillReport report;
-        try (RecoveryLock lock = RecoveryLock.acquire(recovery, req.runId(), req.resume())) {
-            save(req, req.previousRuns());
-            engine.onInterrupt(r -> {
-                try {
-                    save(req, r.runs());
-                } catch (RuntimeException ignored) {
-                    // resume then starts from the record saved above
-                }
-            });
-            report = engine.run(req);
-            save(req, report.runs());
-        }
-        List<String> notes = new ArrayList<>();
-        for (AfterRun a : afterRuns) notes.add(a.after(report, req.reportDir()));
-        return new Outcome(report, notes);
+        return LockedRun.run(recovery, engine(targets.apply(recovery)), req, workDir, afterRuns);
     }
 
     private RecoveryEngine engine(RecoveryTarget target) {
@@ -120,13 +90,5 @@ public final class DrillRunner {
         StorageAccount backup = session.connector().openReadOnly("backup", session.accounts().backup());
         return new RecoveryEngine(config, production, backup, target, Isolation.REHEARSAL, clock, progress, workDir,
                 session.connector().retryCounter()::count, session.redactor(), sink, DrpVersion.current());
-    }
-
-    private void save(RecoveryRequest req, List<RunRecord> runs) {
-        try {
-            new ResumeRecord(req.runId(), req.disasterAt(), req.scenario(), runs).save(workDir);
-        } catch (IOException | UncheckedIOException e) {
-            throw new StateFailure("cannot write drill state under " + workDir + ": " + e.getMessage(), e);
-        }
     }
 }

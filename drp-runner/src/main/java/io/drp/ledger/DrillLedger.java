@@ -58,7 +58,7 @@ public final class DrillLedger {
                         r.measured() == null ? null : r.measured().rtoSeconds(),
                         r.measured() == null ? null : r.measured().rpoSeconds(),
                         r.measured() == null ? null : r.measured().recoveryPoint(),
-                        sha256(reportJson), prev, null);
+                        sha256(reportJson), prev, null, r.kind());
                 String canonical = canonical(unsigned);
                 LedgerRecord record = withHash(unsigned, sha256(canonical.getBytes(StandardCharsets.UTF_8)));
                 String line = line(record) + "\n";
@@ -151,6 +151,7 @@ public final class DrillLedger {
         n.put("recoveryPoint", r.recoveryPoint());
         n.put("reportSha256", r.reportSha256());
         n.put("prevSha256", r.prevSha256());
+        if (!"drill".equals(r.kind())) n.put("kind", r.kind());
         return n.toString();
     }
 
@@ -165,7 +166,7 @@ public final class DrillLedger {
         return new LedgerRecord(n.get("seq").asLong(), n.get("drillId").asText(), Verdict.valueOf(n.get("verdict").asText()),
                 text(n, "scenario"), instant(n, "disasterAt"), instant(n, "finishedAt"), number(n, "rtoSeconds"),
                 number(n, "rpoSeconds"), text(n, "recoveryPoint"), text(n, "reportSha256"), text(n, "prevSha256"),
-                text(n, "recordSha256"));
+                text(n, "recordSha256"), text(n, "kind"));
     }
 
     private static String text(JsonNode n, String f) {
@@ -185,7 +186,7 @@ public final class DrillLedger {
 
     private static LedgerRecord withHash(LedgerRecord r, String hash) {
         return new LedgerRecord(r.seq(), r.drillId(), r.verdict(), r.scenario(), r.disasterAt(), r.finishedAt(), r.rtoSeconds(),
-                r.rpoSeconds(), r.recoveryPoint(), r.reportSha256(), r.prevSha256(), hash);
+                r.rpoSeconds(), r.recoveryPoint(), r.reportSha256(), r.prevSha256(), hash, r.kind());
     }
 
     static String sha256(byte[] b) {

@@ -38,7 +38,7 @@ public final class LedgerBook {
      */
     public String record(DrillReport report, Path reportDir) {
         try {
-            byte[] json = Files.readAllBytes(reportDir.resolve(ReportJson.FILE_NAME));
+            byte[] json = Files.readAllBytes(reportDir.resolve(ReportJson.fileName(report)));
             Path archive = reportDir.resolve("archive");
             Files.createDirectories(archive);
             Files.write(archive.resolve(ReportArchive.sha256(json) + ".json"), json);

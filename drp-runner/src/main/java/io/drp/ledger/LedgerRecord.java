@@ -8,7 +8,8 @@ import java.util.Objects;
 /**
  * One drill in the history. {@code prevSha256} is the previous record's {@code recordSha256} (64 zeros for
  * the first), and {@code recordSha256} covers every other field in canonical form: altering, reordering or
- * deleting a past record breaks the chain at the record after it.
+ * deleting a past record breaks the chain at the record after it. {@code kind} is "drill" or "restore"; it enters
+ * the canonical form only for restores, so the hashes of records written before it existed still verify.
  */
 public record LedgerRecord(
         long seq,
@@ -22,12 +23,15 @@ public record LedgerRecord(
         String recoveryPoint,
         String reportSha256,
         String prevSha256,
-        String recordSha256) {
+        String recordSha256,
+        String kind) {
 
     public static final String GENESIS = "0".repeat(64);
 
     public LedgerRecord {
         Objects.requireNonNull(drillId, "'drillId' cannot be null.");
         Objects.requireNonNull(verdict, "'verdict' cannot be null.");
+        // records written before real recoveries existed are drills
+        kind = kind == null ? "drill" : kind;
     }
 }

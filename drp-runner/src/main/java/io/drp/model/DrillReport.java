@@ -11,6 +11,7 @@ import java.util.Objects;
  */
 public record DrillReport(
         String schemaVersion,
+        String kind,
         String drillId,
         Verdict verdict,
         String verdictReason,
@@ -24,11 +25,18 @@ public record DrillReport(
         Evidence evidence,
         List<Finding> findings,
         List<RunRecord> runs,
-        long transientRetries) {
+        long transientRetries,
+        RestoreDetails restore) {
 
     public static final String SCHEMA_VERSION = "1.0";
 
+    public static final String DRILL = "drill";
+    public static final String RESTORE = "restore";
+
     public DrillReport {
+        // reports written before real recoveries existed carry no kind: they are drills
+        kind = kind == null ? DRILL : kind;
+        if (!kind.equals(DRILL) && !kind.equals(RESTORE)) throw new IllegalArgumentException("kind must be drill or restore");
         Objects.requireNonNull(drillId, "'drillId' cannot be null.");
         Objects.requireNonNull(verdict, "'verdict' cannot be null.");
         objectiveResults = objectiveResults == null ? List.of() : List.copyOf(objectiveResults);
@@ -36,5 +44,10 @@ public record DrillReport(
         findings = findings == null ? List.of() : List.copyOf(findings);
         runs = runs == null ? List.of() : List.copyOf(runs);
         integrity = integrity == null ? Integrity.empty() : integrity;
+    }
+
+    /** "drill-report" or "restore-report": the stem of every file this report is written to. */
+    public String fileStem() {
+        return kind + "-report";
     }
 }

@@ -52,11 +52,13 @@ final class ApplyStep implements Step<RecoveryState> {
         List<String> applied = new ArrayList<>();
         for (ManifestFile m : points) {
             ObjectRestorer r = new ObjectRestorer(ctx.backupContainer(), st.environment.account(), m.header().chainId(), pool,
-                    st.request.parallelism(), ctx.progress(), name, journal, st.copyMismatches);
+                    st.request.parallelism(), ctx.progress(), name, journal, st.copyMismatches, st.request.scope(),
+                    st.request.kind() == RunKind.RESTORE);
             int seq = m.header().seq();
             try (Stream<ManifestEntry> entries = m.entries()) {
                 // KEEP entries of an incremental need no work: their bytes were applied with an earlier point.
-                entries.filter(e -> fullSnapshot || e.op() != ManifestEntry.Op.KEEP).forEach(e -> r.apply(e, seq));
+                entries.filter(e -> (fullSnapshot || e.op() != ManifestEntry.Op.KEEP) && st.request.scope().includes(e))
+                        .forEach(e -> r.apply(e, seq));
             }
             r.awaitAll(); // a point must be fully applied before the next one: the same object may change again
             puts += r.objects.get();

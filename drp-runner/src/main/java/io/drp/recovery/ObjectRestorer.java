@@ -35,13 +35,16 @@ final class ObjectRestorer {
     private final String step;
     private final RestoreJournal journal;
     private final Queue<Mismatch> mismatches;
+    private final Scope scope;
+    private final boolean deleteOnlyOwn;
     final AtomicLong objects = new AtomicLong();
     final AtomicLong bytes = new AtomicLong();
     final AtomicLong deletes = new AtomicLong();
     final AtomicLong skipped = new AtomicLong();
 
     ObjectRestorer(BlobContainerClient backup, StorageAccount target, String chainId, ExecutorService pool, int parallelism,
-                   Progress progress, String step, RestoreJournal journal, Queue<Mismatch> mismatches) {
+                   Progress progress, String step, RestoreJournal journal, Queue<Mismatch> mismatches, Scope scope,
+                   boolean deleteOnlyOwn) {
         this.backup = backup;
         this.target = target;
         this.chainId = chainId;
@@ -50,6 +53,8 @@ final class ObjectRestorer {
         this.step = step;
         this.journal = journal;
         this.mismatches = mismatches;
+        this.scope = scope;
+        this.deleteOnlyOwn = deleteOnlyOwn;
     }
 
     void apply(ManifestEntry e, int pointSeq) {
@@ -63,7 +68,7 @@ final class ObjectRestorer {
     private void put(ManifestEntry e, int pointSeq) {
         String key = pointSeq + " " + e.path();
         String source = BackupLayout.dataBlob(chainId, e.dataSeq(), e.container(), e.name());
-        BlockBlobClient dest = target.container(e.container()).getBlobClient(e.name()).getBlockBlobClient();
+        BlockBlobClient dest = target.container(scope.target(e.container())).getBlobClient(e.name()).getBlockBlobClient();
         if (journal.contains(key) && alreadyInPlace(dest, e)) {
             // verified and committed by an earlier run, and not replaced since: resume skips it
             skipped.incrementAndGet();
@@ -115,9 +120,18 @@ final class ObjectRestorer {
         }
     }
 
+    /**
+     * A real recovery never deletes what it did not write: an object already in the target with the name of
+     * one the point deleted is someone's data. Only objects carrying drp's restore hash are removed then.
+     */
     private void delete(ManifestEntry e) {
         try {
-            target.container(e.container()).getBlobClient(e.name()).deleteIfExists();
+            var blob = target.container(scope.target(e.container())).getBlobClient(e.name());
+            if (deleteOnlyOwn) {
+                var props = blob.exists() ? blob.getProperties() : null;
+                if (props == null || props.getMetadata() == null || !props.getMetadata().containsKey(SHA_METADATA)) return;
+            }
+            blob.deleteIfExists();
             deletes.incrementAndGet();
         } catch (BlobStorageException ex) {
             throw new StorageError("cannot replay the deletion of " + e.path() + " (" + ex.getStatusCode() + " " + ex.getErrorCode() + ")", ex);

@@ -29,12 +29,14 @@ final class PlanStep implements Step<RecoveryState> {
 
     @Override
     public Map<String, Object> run(RecoveryState st, Timeline timeline) {
-        var t0 = st.request.disasterAt();
+        var t0 = st.request.pointAt();
+        String exact = st.request.restore() == null ? null : st.request.restore().pointId();
         BackupCatalog catalog = new BackupCatalog(ctx.backupContainer(), ctx.workDir().resolve("cache").resolve("manifests"));
         List<String> problems = new ArrayList<>();
         String container = ctx.config().backup().container();
-        RestorePlan plan = catalog.plan(t0, problems).orElseThrow(() -> new BackupError(null,
-                "no restorable backup at or before the disaster instant " + t0 + " in container '" + container + "' of "
+        var found = exact == null ? catalog.plan(t0, problems) : planExact(catalog, exact, problems);
+        RestorePlan plan = found.orElseThrow(() -> new BackupError(null, exact != null ? String.join("; ", problems) :
+                "no restorable backup at or before " + t0 + " in container '" + container + "' of "
                         + ctx.backup().endpoint() + (problems.isEmpty() ? "; run 'drp backup' first" : ": " + String.join("; ", problems))));
         st.plan = plan;
         for (String p : plan.problems()) {
@@ -44,7 +46,7 @@ final class PlanStep implements Step<RecoveryState> {
         }
         List<String> backedUp = plan.recoveryPoint().header().containers();
         for (String c : ctx.config().productionContainers()) {
-            if (!backedUp.contains(c)) {
+            if (!backedUp.contains(c) && st.request.scope().includesContainer(c)) {
                 st.findings.add(new Finding(Finding.Severity.BLOCKING, "CONTAINER_NOT_BACKED_UP",
                         "production container '" + c + "' is not in recovery point " + plan.recoveryPoint().pointId(),
                         "Run 'drp backup' with the current drp.yaml so that every declared container is backed up."));
@@ -60,8 +62,13 @@ final class PlanStep implements Step<RecoveryState> {
         return d;
     }
 
-    /** The containers of the recovery point, in the order manifests list them. */
-    static List<String> containers(RestorePlan plan) {
-        return plan.recoveryPoint().header().containers().stream().sorted().toList();
+    private static java.util.Optional<RestorePlan> planExact(BackupCatalog catalog, String pointId, List<String> problems) {
+        int slash = pointId.lastIndexOf('/');
+        return catalog.planPoint(pointId.substring(0, slash), Integer.parseInt(pointId.substring(slash + 1)), problems);
+    }
+
+    /** The containers of the recovery point in the run's scope, in the order manifests list them. */
+    static List<String> containers(RecoveryState st) {
+        return st.plan.recoveryPoint().header().containers().stream().filter(st.request.scope()::includesContainer).sorted().toList();
     }
 }

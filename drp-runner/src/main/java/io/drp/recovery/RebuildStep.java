@@ -22,10 +22,13 @@ final class RebuildStep implements Step<RecoveryState> {
 
     @Override
     public Map<String, Object> run(RecoveryState st, Timeline timeline) {
-        st.environment = ctx.target().rebuild(st.request.runId(), PlanStep.containers(st.plan), st.request.resume());
+        var targets = PlanStep.containers(st).stream().map(st.request.scope()::target).toList();
+        st.environment = ctx.target().rebuild(st.request.runId(), targets, st.request.resume());
+        if (st.request.restore() != null && st.request.restore().overwrite()) st.replaced = Overwrites.find(st);
         Map<String, Object> d = new LinkedHashMap<>(st.environment.details());
         d.put("target", ctx.target().describe());
         d.put("containers", st.environment.containers().size());
+        if (st.request.restore() != null) d.put("replacedObjects", st.replaced.count());
         return d;
     }
 }

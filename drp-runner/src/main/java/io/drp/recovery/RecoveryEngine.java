@@ -58,7 +58,9 @@ public final class RecoveryEngine {
         this.redactor = redactor;
         this.sink = sink;
         this.assembler = new ReportAssembler(config, new ReportAssembler.Setting(drpVersion, target.describe(),
-                production.endpoint(), backup.endpoint(), production.serverEnforced() && backup.serverEnforced()), redactor);
+                production.endpoint(), backup.endpoint(),
+                // a real recovery may write production on purpose; only a drill promises to leave it read-only
+                backup.serverEnforced() && (isolation == Isolation.REAL || production.serverEnforced())), redactor);
     }
 
     /** Told the report written when a signal stops the run, so the caller can save resume state. */
@@ -144,6 +146,14 @@ public final class RecoveryEngine {
         DrillReport done = ReportAssembler.withSteps(report, steps, timeline.now());
         sink.write(done, st.request.reportDir());
         return done;
+    }
+
+    /** Plans a real recovery and stops: what it would restore, and into which containers. Writes nothing. */
+    public RestorePreview preview(RecoveryRequest req) {
+        RecoveryState st = new RecoveryState(req);
+        new PlanStep(ctx).run(st, new Timeline(clock, ticker));
+        List<String> targets = PlanStep.containers(st).stream().map(req.scope()::target).toList();
+        return RestorePreview.of(st.plan, req, targets, st.findings().stream().map(io.drp.model.Finding::message).toList());
     }
 
     /** Plans (step 1) and stops: checks backups are restorable and what the RPO would be. Writes nothing. */

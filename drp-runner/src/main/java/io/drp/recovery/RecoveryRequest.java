@@ -21,7 +21,8 @@ public record RecoveryRequest(
         VerifyMode verify,
         TeardownPolicy teardown,
         boolean resume,
-        List<RunRecord> previousRuns) {
+        List<RunRecord> previousRuns,
+        RestoreSpec restore) {
 
     public static final int MAX_PARALLELISM = 256;
 
@@ -37,6 +38,29 @@ public record RecoveryRequest(
             throw new IllegalArgumentException("parallelism must be between 1 and " + MAX_PARALLELISM);
         }
         previousRuns = previousRuns == null ? List.of() : List.copyOf(previousRuns);
+        if ((kind == RunKind.RESTORE) != (restore != null)) {
+            throw new IllegalArgumentException("a restore, and only a restore, carries a RestoreSpec");
+        }
+    }
+
+    /** A drill: everything, into the recovery environment, judged against the scenario. */
+    public RecoveryRequest(RunKind kind, String runId, Instant disasterAt, String scenario, Path reportDir, int parallelism,
+                           VerifyMode verify, TeardownPolicy teardown, boolean resume, List<RunRecord> previousRuns) {
+        this(kind, runId, disasterAt, scenario, reportDir, parallelism, verify, teardown, resume, previousRuns, null);
+    }
+
+    /** The instant the recovery point is chosen for, and the RPO measured against: T0 for a drill. */
+    public Instant pointAt() {
+        return restore == null ? disasterAt : restore.at();
+    }
+
+    public Scope scope() {
+        return restore == null ? Scope.ALL : restore.scope();
+    }
+
+    /** Whether missed RTO/RPO/loss objectives fail the run (a restore without --scenario is judged on integrity only). */
+    public boolean judged() {
+        return restore == null || restore.judged();
     }
 
     public boolean fullVerify() {

@@ -23,6 +23,8 @@ final class RecoveryState {
     volatile RecoveryEnvironment environment;
     volatile Verification verification;
     volatile Loss loss;
+    /** A real recovery with --overwrite: objects the target already held under a name the point restores. */
+    volatile Replaced replaced = new Replaced(0, java.util.List.of());
     /** Copies refused at restore because the backup's bytes did not match the manifest. */
     final Queue<Mismatch> copyMismatches = new ConcurrentLinkedQueue<>();
     final List<Finding> findings = Collections.synchronizedList(new ArrayList<>());
@@ -35,6 +37,12 @@ final class RecoveryState {
     record Verification(Instant verifiedAt, long expected, long restored, long restoredBytes, List<Mismatch> mismatches) {
         Verification {
             mismatches = List.copyOf(mismatches);
+        }
+    }
+
+    record Replaced(long count, List<String> sample) {
+        Replaced {
+            sample = List.copyOf(sample);
         }
     }
 

@@ -12,6 +12,7 @@ import io.drp.model.Measured;
 import io.drp.model.Mismatch;
 import io.drp.model.ObjectiveResult;
 import io.drp.model.Objectives;
+import io.drp.model.RestoreDetails;
 import io.drp.model.RunRecord;
 import io.drp.model.StepRecord;
 import io.drp.secrets.Redactor;
@@ -50,7 +51,7 @@ final class ReportAssembler {
     DrillReport assemble(RecoveryState st, Progress run) {
         RecoveryRequest req = st.request;
         Instant watermark = st.plan == null ? null : st.plan.recoveryPoint().header().watermark();
-        Duration rpo = watermark == null ? null : Duration.between(watermark, req.disasterAt());
+        Duration rpo = watermark == null ? null : Duration.between(watermark, req.pointAt());
         RecoveryState.Verification v = st.verification;
         Duration rto = v == null ? null : Duration.between(req.disasterAt(), v.verifiedAt());
         Loss loss = st.loss != null ? st.loss : Loss.none();
@@ -63,7 +64,7 @@ final class ReportAssembler {
                     "production or backup was opened with a credential drp cannot narrow; the run only read it, but the service did not enforce read-only",
                     "Give drills a read+list SAS (or the Storage Blob Data Reader role) on production and backup."));
         }
-        VerdictJudge.Judgement j = VerdictJudge.judge(results, findings, run.abortReason(), mismatches);
+        VerdictJudge.Judgement j = VerdictJudge.judge(results, findings, run.abortReason(), mismatches, req.judged());
         Integrity integrity = v == null
                 ? new Integrity(0, 0, 0, mismatches.size(), names(mismatches), 0, 0, List.of(), 0)
                 : new Integrity(v.expected(), v.restored(), v.restoredBytes(), mismatches.size(), names(mismatches),
@@ -76,9 +77,20 @@ final class ReportAssembler {
                 req.previousRuns().isEmpty() ? null : "resumed; already verified copies were not repeated"));
         Instant firstStart = req.previousRuns().isEmpty() ? run.startedAt() : req.previousRuns().get(0).startedAt();
         Objectives objectives = ObjectiveEvaluator.headline(config.services(), req.scenario());
-        return new DrillReport(DrillReport.SCHEMA_VERSION, req.runId(), j.verdict(), redactor.redact(j.reason()), firstStart,
+        String kind = req.kind() == RunKind.RESTORE ? DrillReport.RESTORE : DrillReport.DRILL;
+        return new DrillReport(DrillReport.SCHEMA_VERSION, kind, req.runId(), j.verdict(), redactor.redact(j.reason()), firstStart,
                 run.finishedAt(), objectives, measured, results, run.steps(), integrity, evidence(st), redact(j.findings()), runs,
-                run.transientRetries());
+                run.transientRetries(), restoreDetails(st));
+    }
+
+    private static RestoreDetails restoreDetails(RecoveryState st) {
+        RestoreSpec spec = st.request.restore();
+        if (spec == null) return null;
+        Scope scope = spec.scope();
+        List<String> containers = st.plan == null ? List.copyOf(scope.containers()) : PlanStep.containers(st);
+        return new RestoreDetails(spec.destination().name().toLowerCase(java.util.Locale.ROOT),
+                st.environment == null ? null : st.environment.account().endpoint(), st.request.disasterAt(), spec.at(),
+                spec.pointId(), containers, scope.prefix(), scope.rename(), spec.overwrite(), st.replaced.count(), st.replaced.sample());
     }
 
     /** The same report with the steps that ran after it was first written (teardown), and a later finish. */
@@ -86,9 +98,9 @@ final class ReportAssembler {
         List<RunRecord> runs = new ArrayList<>(r.runs());
         RunRecord last = runs.remove(runs.size() - 1);
         runs.add(new RunRecord(last.run(), last.startedAt(), finishedAt, last.outcome(), last.note()));
-        return new DrillReport(r.schemaVersion(), r.drillId(), r.verdict(), r.verdictReason(), r.startedAt(), finishedAt,
+        return new DrillReport(r.schemaVersion(), r.kind(), r.drillId(), r.verdict(), r.verdictReason(), r.startedAt(), finishedAt,
                 r.objectives(), r.measured(), r.objectiveResults(), steps, r.integrity(), r.evidence(), r.findings(), runs,
-                r.transientRetries());
+                r.transientRetries(), r.restore());
     }
 
     private Map<String, ObjectiveEvaluator.ServiceIntegrity> integrityPerService(Loss loss, List<Mismatch> mismatches) {

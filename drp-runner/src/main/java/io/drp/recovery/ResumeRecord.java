@@ -13,13 +13,21 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * What must survive between runs of one drill for {@code --resume}: the disaster instant (so the RTO stays
- * honest across the interruption), the scenario, and the runs so far.
+ * What must survive between runs of one drill or restore for {@code --resume}: the disaster instant (so the
+ * RTO stays honest across the interruption), the scenario, the runs so far, and for a restore what it restores.
  */
-public record ResumeRecord(String drillId, Instant disasterAt, String scenario, List<RunRecord> runs) {
+public record ResumeRecord(String drillId, Instant disasterAt, String scenario, List<RunRecord> runs, RestoreSpec restore) {
 
     public ResumeRecord {
         runs = runs == null ? List.of() : List.copyOf(runs);
+    }
+
+    public ResumeRecord(String drillId, Instant disasterAt, String scenario, List<RunRecord> runs) {
+        this(drillId, disasterAt, scenario, runs, null);
+    }
+
+    static ResumeRecord of(RecoveryRequest req, List<RunRecord> runs) {
+        return new ResumeRecord(req.runId(), req.disasterAt(), req.scenario(), runs, req.restore());
     }
 
     static Path file(Path workDir, String drillId) {

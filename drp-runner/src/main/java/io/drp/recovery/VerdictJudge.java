@@ -25,9 +25,18 @@ final class VerdictJudge {
     /**
      * @param abortReason the aborted step and why, or null when every step ran
      * @param mismatches  objects not restored exactly, sorted by name
+     * @param judged      false for a real recovery run without a scenario: only integrity and blocking findings count
      */
-    static Judgement judge(List<ObjectiveResult> results, List<Finding> findings, String abortReason, List<Mismatch> mismatches) {
+    static Judgement judge(List<ObjectiveResult> results, List<Finding> findings, String abortReason, List<Mismatch> mismatches,
+                           boolean judged) {
         List<Finding> all = new ArrayList<>(findings);
+        if (!judged) {
+            if (abortReason != null) return new Judgement(Verdict.ABORTED, abortReason, all);
+            if (mismatches.isEmpty() && all.stream().noneMatch(f -> f.severity() == Finding.Severity.BLOCKING)) {
+                return new Judgement(Verdict.PASSED, "everything restored was verified (no --scenario: objectives not judged)", all);
+            }
+            results = List.of();
+        }
         for (ObjectiveResult r : results) {
             if (!r.met() && r.measured() != null) {
                 all.add(new Finding(Finding.Severity.BLOCKING, "OBJECTIVE_MISSED_" + r.kind(),
@@ -40,6 +49,7 @@ final class VerdictJudge {
             return new Judgement(Verdict.PASSED, "every objective met", all);
         }
         List<String> missed = new ArrayList<>();
+        if (!mismatches.isEmpty() && results.isEmpty()) missed.add("integrity");
         results.stream().filter(r -> !r.met()).forEach(r -> missed.add(r.service() + " " + r.kind()));
         all.stream().filter(f -> f.severity() == Finding.Severity.BLOCKING && !f.code().startsWith("OBJECTIVE_MISSED_"))
                 .map(f -> f.code().toLowerCase(java.util.Locale.ROOT).replace('_', ' ')).distinct().forEach(missed::add);

@@ -45,11 +45,16 @@ public final class ReportJson {
     /** Writes atomically (temp file + rename) so a reader never sees half a report. */
     public static Path write(DrillReport report, Path dir) throws IOException {
         Files.createDirectories(dir);
-        Path target = dir.resolve(FILE_NAME);
+        Path target = dir.resolve(fileName(report));
         Path tmp = Files.createTempFile(dir, ".drill-report", ".tmp");
         Files.writeString(tmp, toJson(report) + "\n");
         Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         return target;
+    }
+
+    /** drill-report.json, or restore-report.json for a real recovery. */
+    public static String fileName(DrillReport report) {
+        return report.fileStem() + ".json";
     }
 
     public static DrillReport read(Path file) throws IOException {

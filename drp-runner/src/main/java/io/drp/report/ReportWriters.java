@@ -20,17 +20,24 @@ import java.util.function.Function;
 public final class ReportWriters {
 
     public enum Format {
-        JSON(ReportJson.FILE_NAME, ReportJson::toJson),
-        HTML("drill-report.html", HtmlReportRenderer::render),
-        JUNIT("drill-report.junit.xml", JunitReportRenderer::render),
-        MD("drill-report.md", MarkdownReportRenderer::render);
+        JSON(".json", ReportJson::toJson),
+        HTML(".html", HtmlReportRenderer::render),
+        JUNIT(".junit.xml", JunitReportRenderer::render),
+        MD(".md", MarkdownReportRenderer::render);
 
+        /** A drill's file name; a restore's starts with "restore-report" instead. */
         public final String fileName;
+        final String suffix;
         final Function<DrillReport, String> renderer;
 
-        Format(String fileName, Function<DrillReport, String> renderer) {
-            this.fileName = fileName;
+        Format(String suffix, Function<DrillReport, String> renderer) {
+            this.suffix = suffix;
+            this.fileName = "drill-report" + suffix;
             this.renderer = renderer;
+        }
+
+        public String fileName(DrillReport r) {
+            return r.fileStem() + suffix;
         }
 
         public static Format parse(String s) {
@@ -56,7 +63,7 @@ public final class ReportWriters {
             try {
                 write(report, dir, f);
             } catch (IOException | RuntimeException e) {
-                failures.add(f.fileName + ": " + e.getMessage());
+                failures.add(f.fileName(report) + ": " + e.getMessage());
             }
         }
         if (!failures.isEmpty()) {
@@ -67,7 +74,7 @@ public final class ReportWriters {
 
     public static Path write(DrillReport report, Path dir, Format format) throws IOException {
         Files.createDirectories(dir);
-        Path target = dir.resolve(format.fileName);
+        Path target = dir.resolve(format.fileName(report));
         Path tmp = Files.createTempFile(dir, ".drill-report", ".tmp");
         Files.writeString(tmp, format.renderer.apply(report), StandardCharsets.UTF_8);
         Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);

@@ -73,7 +73,7 @@ class WebhookNotifierTest {
 
     private static io.drp.model.DrillReport passed() {
         var f = SampleReportsAccess.failed();
-        return new io.drp.model.DrillReport(f.schemaVersion(), f.drillId(), Verdict.PASSED, "ok", f.startedAt(), f.finishedAt(),
-                f.objectives(), f.measured(), f.objectiveResults(), f.steps(), f.integrity(), f.evidence(), f.findings(), f.runs(), 0);
+        return new io.drp.model.DrillReport(f.schemaVersion(), f.kind(), f.drillId(), Verdict.PASSED, "ok", f.startedAt(), f.finishedAt(),
+                f.objectives(), f.measured(), f.objectiveResults(), f.steps(), f.integrity(), f.evidence(), f.findings(), f.runs(), 0, null);
     }
 }

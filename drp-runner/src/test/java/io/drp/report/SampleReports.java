@@ -30,7 +30,7 @@ public final class SampleReports {
                 new ObjectiveResult("orders", "region-outage", ObjectiveResult.Kind.RPO, 3600, 1234.5, "seconds", true, "20m34s within 1h"),
                 new ObjectiveResult("orders", "region-outage", ObjectiveResult.Kind.INTEGRITY, 0, 3.0, "objects", false, "3 object(s) lost, tolerance 0"),
                 new ObjectiveResult("media", "region-outage", ObjectiveResult.Kind.RTO, 1800, 754.25, "seconds", true, "12m34s within 30m"));
-        return new DrillReport(DrillReport.SCHEMA_VERSION, "d20261124-030000-abcd", Verdict.FAILED, "missed: orders RTO, orders INTEGRITY",
+        return new DrillReport(DrillReport.SCHEMA_VERSION, DrillReport.DRILL, "d20261124-030000-abcd", Verdict.FAILED, "missed: orders RTO, orders INTEGRITY",
                 T0, T0.plusSeconds(760), new Objectives(600, 3600, 0, "region-outage", 99.9),
                 new Measured(T0, "c20261124T020000000Z/000002", T0.minusSeconds(1234).minusMillis(500), T0.plusMillis(754_250), 754.25, 1234.5),
                 results, steps(StepStatus.SUCCEEDED),
@@ -40,18 +40,18 @@ public final class SampleReports {
                         List.of(new ManifestEvidence("c20261124T020000000Z/000000", "FULL", T0.minusSeconds(7200), 100, 4000, 0, "b".repeat(64)),
                                 new ManifestEvidence("c20261124T020000000Z/000002", "INCREMENTAL", T0.minusSeconds(1234), 120, 4096, 2, "c".repeat(64))), 16),
                 List.of(new Finding(Finding.Severity.BLOCKING, "OBJECTIVE_MISSED_RTO", "orders: RTO 12m34s exceeds 10m", "Raise drill.parallelism.")),
-                List.of(new RunRecord(1, T0, T0.plusSeconds(760), Verdict.FAILED, null)), 4);
+                List.of(new RunRecord(1, T0, T0.plusSeconds(760), Verdict.FAILED, null)), 4, null);
     }
 
     public static DrillReport aborted() {
         List<StepRecord> steps = List.of(
                 new StepRecord("plan", T0, T0.plusMillis(30), 0.03, StepStatus.ABORTED, "no restorable backup", Map.of()),
                 new StepRecord("rebuild", T0.plusMillis(30), T0.plusMillis(30), 0, StepStatus.SKIPPED, "skipped: an earlier step aborted", Map.of()));
-        return new DrillReport(DrillReport.SCHEMA_VERSION, "d-aborted", Verdict.ABORTED, "plan: no restorable backup", T0, T0.plusSeconds(1),
+        return new DrillReport(DrillReport.SCHEMA_VERSION, DrillReport.DRILL, "d-aborted", Verdict.ABORTED, "plan: no restorable backup", T0, T0.plusSeconds(1),
                 new Objectives(600, 3600, 0, "region-outage", 99.9), new Measured(T0, null, null, null, null, null),
                 List.of(new ObjectiveResult("orders", "region-outage", ObjectiveResult.Kind.RTO, 600, null, "seconds", false, "not measured")),
                 steps, Integrity.empty(), new Evidence("0.1.0", "drp.yaml", "a".repeat(64), null, null, null, null, null, List.of(), null),
-                List.of(), List.of(new RunRecord(1, T0, T0.plusSeconds(1), Verdict.ABORTED, null)), 0);
+                List.of(), List.of(new RunRecord(1, T0, T0.plusSeconds(1), Verdict.ABORTED, null)), 0, null);
     }
 
     static List<StepRecord> steps(StepStatus restore) {

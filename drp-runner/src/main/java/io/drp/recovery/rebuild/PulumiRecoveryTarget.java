@@ -31,14 +31,19 @@ public final class PulumiRecoveryTarget implements RecoveryTarget {
     private final Path projectDir;
     private final String stack;
     private final StorageAccount recovery;
-    private final LocalRecoveryTarget containers;
+    private final RecoveryTarget containers;
 
     public PulumiRecoveryTarget(PulumiCli cli, Path projectDir, String stack, StorageAccount recovery) {
+        this(cli, projectDir, stack, recovery, new LocalRecoveryTarget(recovery));
+    }
+
+    /** @param containers what prepares the containers once the stack is up: a drill's, or a real recovery's */
+    public PulumiRecoveryTarget(PulumiCli cli, Path projectDir, String stack, StorageAccount recovery, RecoveryTarget containers) {
         this.cli = cli;
         this.projectDir = projectDir;
         this.stack = stack;
         this.recovery = recovery;
-        this.containers = new LocalRecoveryTarget(recovery);
+        this.containers = containers;
     }
 
     @Override

@@ -1,0 +1,104 @@
+package io.drp.recovery;
+
+import io.drp.config.DrpConfig;
+import io.drp.config.ServiceConfig;
+import io.drp.failure.UsageFailure;
+import io.drp.model.RunRecord;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Pattern;
+
+/**
+ * Resolves {@code drp restore}'s options once, before anything connects: the point, the scope, the renames,
+ * the incident start and the objectives. Every problem is a {@link UsageFailure} (exit 2), naming the option.
+ */
+public final class RestoreResolver {
+
+    private static final Pattern POINT = Pattern.compile("[A-Za-z0-9_.-]+/\\d{6}");
+    private static final Pattern CONTAINER = Pattern.compile("[a-z0-9](?!.*--)[a-z0-9-]{1,61}[a-z0-9]");
+
+    private final DrpConfig config;
+    private final Clock clock;
+    private final Path workDir;
+    private final RequestResolver common;
+
+    public RestoreResolver(DrpConfig config, Clock clock, Path workDir) {
+        this.config = config;
+        this.clock = clock;
+        this.workDir = workDir;
+        this.common = new RequestResolver(config, clock, workDir);
+    }
+
+    public RecoveryRequest resolve(RestoreOptions o) {
+        int parallelism = common.parallelism(o.parallelism());
+        VerifyMode verify = o.verify() != null ? o.verify() : config.drill().fullVerify() ? VerifyMode.FULL : VerifyMode.METADATA;
+        Path reportDir = o.reportDir() != null ? o.reportDir() : config.drill().reportDir();
+        if (o.resumeId() != null) {
+            ResumeRecord rec = ResumeRecord.load(workDir, o.resumeId()).filter(r -> r.restore() != null).orElseThrow(() -> new UsageFailure(
+                    "no restore " + o.resumeId() + " to resume under " + workDir.resolve("drills") + "; check the id printed by the aborted restore"));
+            return new RecoveryRequest(RunKind.RESTORE, rec.drillId(), rec.disasterAt(), rec.scenario(), reportDir, parallelism, verify,
+                    TeardownPolicy.NEVER, true, rec.runs(), rec.restore());
+        }
+        Instant now = clock.instant();
+        Instant incident = o.incidentStart() != null ? o.incidentStart() : now;
+        if (incident.isAfter(now)) throw new UsageFailure("--incident-start " + incident + " is in the future");
+        if (o.at() != null && o.pointId() != null) throw new UsageFailure("--at and --point select the point two ways; give one");
+        if (o.at() != null && o.at().isAfter(now)) throw new UsageFailure("--at " + o.at() + " is in the future; no backup can hold it yet");
+        if (o.pointId() != null && !POINT.matcher(o.pointId()).matches()) {
+            throw new UsageFailure("--point '" + o.pointId() + "' is not a point id such as c20261124T020000000Z/000002 (see 'drp backup --list')");
+        }
+        Scope scope = new Scope(containers(o), o.prefix(), renames(o));
+        boolean judged = o.scenario() != null;
+        String scenario = common.scenario(o.scenario());
+        RestoreSpec spec = new RestoreSpec(o.at() != null ? o.at() : incident, o.pointId(), scope, o.destination(), o.overwrite(), judged);
+        return new RecoveryRequest(RunKind.RESTORE, RequestResolver.newRunId("r", now), incident, scenario, reportDir, parallelism,
+                verify, TeardownPolicy.NEVER, false, List.<RunRecord>of(), spec);
+    }
+
+    private Set<String> containers(RestoreOptions o) {
+        Set<String> out = new TreeSet<>();
+        for (String s : o.services()) {
+            ServiceConfig svc = config.services().stream().filter(x -> x.name().equals(s)).findFirst().orElseThrow(() ->
+                    new UsageFailure("--service '" + s + "' is not declared in " + config.file() + "; declared: "
+                            + config.services().stream().map(ServiceConfig::name).toList()));
+            out.addAll(svc.containers());
+        }
+        for (String c : o.containers()) {
+            if (!config.productionContainers().contains(c)) {
+                throw new UsageFailure("--container '" + c + "' is not a container of any service in " + config.file()
+                        + "; declared: " + config.productionContainers());
+            }
+            out.add(c);
+        }
+        return out;
+    }
+
+    private Map<String, String> renames(RestoreOptions o) {
+        Map<String, String> byTarget = new HashMap<>();
+        for (Map.Entry<String, String> r : o.rename().entrySet()) {
+            if (!config.productionContainers().contains(r.getKey())) {
+                throw new UsageFailure("--rename-container " + r.getKey() + "=" + r.getValue() + ": '" + r.getKey()
+                        + "' is not a container of any service; declared: " + config.productionContainers());
+            }
+            if (!CONTAINER.matcher(r.getValue()).matches()) {
+                throw new UsageFailure("--rename-container " + r.getKey() + "=" + r.getValue() + ": '" + r.getValue()
+                        + "' is not a valid container name; use 3-63 lowercase letters, digits and single hyphens");
+            }
+            String clash = byTarget.put(r.getValue(), r.getKey());
+            if (clash != null) throw new UsageFailure("--rename-container sends both " + clash + " and " + r.getKey() + " to " + r.getValue());
+        }
+        for (String target : byTarget.keySet()) {
+            if (config.productionContainers().contains(target) && !o.rename().containsKey(target)) {
+                throw new UsageFailure("--rename-container: '" + target + "' is also restored under its own name; pick another target");
+            }
+        }
+        return o.rename();
+    }
+}

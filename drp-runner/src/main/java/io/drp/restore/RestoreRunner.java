@@ -1,0 +1,110 @@
+package io.drp.restore;
+
+import io.drp.config.DrpConfig;
+import io.drp.config.RecoveryConfig;
+import io.drp.failure.UsageFailure;
+import io.drp.progress.Progress;
+import io.drp.recovery.AfterRun;
+import io.drp.recovery.Isolation;
+import io.drp.recovery.LockedRun;
+import io.drp.recovery.RecoveryEngine;
+import io.drp.recovery.RecoveryRequest;
+import io.drp.recovery.RestorePreview;
+import io.drp.recovery.RestoreSpec;
+import io.drp.recovery.rebuild.PulumiCli;
+import io.drp.recovery.rebuild.PulumiRecoveryTarget;
+import io.drp.recovery.rebuild.RecoveryTarget;
+import io.drp.recovery.rebuild.RestoreContainers;
+import io.drp.recovery.rebuild.StackDeclaredTarget;
+import io.drp.report.DrpVersion;
+import io.drp.storage.StorageAccount;
+import io.drp.storage.StorageSession;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+
+/**
+ * The real recovery's one entry point. It runs the drill's own engine and steps, with three differences
+ * that are inputs, not code paths: the target may be production (only when the caller confirmed it), a
+ * non-empty target is refused before anything is written unless overwriting was asked for, and nothing is
+ * ever torn down.
+ */
+public final class RestoreRunner {
+
+    /** The preview, plus what the target looks like now. */
+    public record Preview(RestorePreview plan, String target, List<String> toCreate, List<String> nonEmpty) {}
+
+    private final DrpConfig config;
+    private final StorageSession session;
+    private final Path workDir;
+    private final Clock clock;
+    private final Progress progress;
+    private final RecoveryEngine.ReportSink sink;
+    private final PulumiCli pulumi;
+
+    public RestoreRunner(DrpConfig config, StorageSession session, Path workDir, Clock clock, Progress progress,
+                         RecoveryEngine.ReportSink sink, PulumiCli pulumi) {
+        this.config = config;
+        this.session = session;
+        this.workDir = workDir;
+        this.clock = clock;
+        this.progress = progress;
+        this.sink = sink;
+        this.pulumi = pulumi;
+    }
+
+    /** Plans and inspects the target; reads only. */
+    public Preview preview(RecoveryRequest req) {
+        StorageAccount target = targetAccount(req);
+        RestorePreview plan = engine(req, target).preview(req);
+        List<String> toCreate = plan.containers().stream().filter(c -> !target.container(c).exists()).toList();
+        List<String> nonEmpty = plan.containers().stream().filter(c -> !RestoreContainers.isEmpty(target.container(c))).toList();
+        return new Preview(plan, target.role() + " (" + target.endpoint() + ")", toCreate, nonEmpty);
+    }
+
+    public LockedRun.Outcome run(RecoveryRequest req, List<AfterRun> afterRuns) throws IOException {
+        StorageAccount target = targetAccount(req);
+        if (!req.restore().overwrite() && !req.resume()) {
+            List<String> nonEmpty = preview(req).nonEmpty();
+            if (!nonEmpty.isEmpty()) {
+                throw new UsageFailure("target container(s) " + nonEmpty + " in " + target.endpoint() + " already hold objects; "
+                        + "nothing was written. Pass --overwrite to replace same-named objects (objects not in the point are never deleted), "
+                        + "or --rename-container to restore next to them");
+            }
+        }
+        return LockedRun.run(target, engine(req, target), req, workDir, afterRuns);
+    }
+
+    /** Production is opened writable only when it is the destination; the caller has checked --yes. */
+    public StorageAccount targetAccount(RecoveryRequest req) {
+        return req.restore().destination() == RestoreSpec.Destination.PRODUCTION
+                ? session.connector().open("production", session.accounts().production())
+                : session.connector().open("recovery", session.accounts().recovery());
+    }
+
+    private RecoveryEngine engine(RecoveryRequest req, StorageAccount target) {
+        boolean intoProduction = req.restore().destination() == RestoreSpec.Destination.PRODUCTION;
+        StorageAccount production = intoProduction ? target
+                : session.connector().openReadOnly("production", session.accounts().production());
+        StorageAccount backup = session.connector().openReadOnly("backup", session.accounts().backup());
+        return new RecoveryEngine(config, production, backup, rebuild(req, target), Isolation.REAL, clock, progress, workDir,
+                session.connector().retryCounter()::count, session.redactor(), sink, DrpVersion.current());
+    }
+
+    /** Into recovery, the configured target rebuilds first (pulumi up, or the stack-declared containers). */
+    private RecoveryTarget rebuild(RecoveryRequest req, StorageAccount target) {
+        boolean overwrite = req.restore().overwrite();
+        if (req.restore().destination() == RestoreSpec.Destination.PRODUCTION) {
+            return new RestoreContainers(target, "production", overwrite);
+        }
+        RecoveryTarget containers = new RestoreContainers(target, "recovery", overwrite);
+        RecoveryConfig rc = config.recovery();
+        if (rc.target() == RecoveryConfig.Kind.PULUMI) {
+            return new PulumiRecoveryTarget(pulumi, Path.of(rc.pulumiWorkDir() == null ? "." : rc.pulumiWorkDir()), rc.stack(), target, containers);
+        }
+        // renamed containers are a sandbox the stack does not declare; only same-name restores must have a twin
+        return rc.stackConfig() != null && req.scope().rename().isEmpty() ? new StackDeclaredTarget(containers, rc.stackConfig()) : containers;
+    }
+}
