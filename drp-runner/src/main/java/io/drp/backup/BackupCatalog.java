@@ -99,9 +99,10 @@ public final class BackupCatalog {
         List<String> problems = new ArrayList<>();
         for (int c = chains.size() - 1; c >= 0; c--) {
             ChainListing chain = chains.get(c);
-            Optional<List<ManifestFile>> points = restorablePoints(chain, notAfter, problems);
+            List<String> skipped = new ArrayList<>();
+            Optional<List<ManifestFile>> points = restorablePoints(chain, notAfter, problems, skipped);
             if (points.isPresent()) {
-                return Optional.of(new RestorePlan(points.get(), problems));
+                return Optional.of(new RestorePlan(points.get(), problems, skipped));
             }
         }
         problemsOut.addAll(problems);
@@ -119,15 +120,68 @@ public final class BackupCatalog {
             return Optional.empty();
         }
         List<String> problems = new ArrayList<>();
-        Optional<List<ManifestFile>> points = restorablePoints(chain.get(), Instant.MAX, problems);
-        if (points.isEmpty() || points.get().size() <= seq) {
-            problemsOut.add("point " + BackupLayout.pointId(chainId, seq) + " cannot be restored: " + String.join("; ", problems));
-            return Optional.empty();
+        List<String> skipped = new ArrayList<>();
+        List<ManifestFile> points = restorablePoints(chain.get(), Instant.MAX, problems, skipped).orElse(List.of());
+        for (int i = 0; i < points.size(); i++) {
+            if (points.get(i).header().seq() == seq) return Optional.of(new RestorePlan(points.subList(0, i + 1), List.of(), skipped));
         }
-        return Optional.of(new RestorePlan(points.get().subList(0, seq + 1), List.of()));
+        problemsOut.add("point " + BackupLayout.pointId(chainId, seq) + " cannot be restored: " + String.join("; ", problems));
+        return Optional.empty();
     }
 
-    private Optional<List<ManifestFile>> restorablePoints(ChainListing chain, Instant notAfter, List<String> problems) {
+    /** The newest full snapshot carrying {@code label}, as a plan; empty (with why) when none can be restored. */
+    public Optional<RestorePlan> planLabelled(String label, List<String> problemsOut) {
+        List<ChainListing> chains = chains();
+        for (int c = chains.size() - 1; c >= 0; c--) {
+            ChainListing chain = chains.get(c);
+            if (!chain.complete().contains(0)) continue;
+            try {
+                if (label.equals(manifest(chain.chainId(), 0).header().label())) return planPoint(chain.chainId(), 0, problemsOut);
+            } catch (BackupError e) {
+                problemsOut.add(e.getMessage());
+            }
+        }
+        problemsOut.add("no retained full snapshot carries the label '" + label + "' (see 'drp backup --list')");
+        return Optional.empty();
+    }
+
+    /** The highest point number a chain has used, manifest or not; -1 for an unknown chain. */
+    public int highestSeq(String chainId) {
+        for (ChainListing c : chains()) {
+            if (!c.chainId().equals(chainId)) continue;
+            int a = c.complete().isEmpty() ? -1 : c.complete().last();
+            int b = c.incomplete().isEmpty() ? -1 : c.incomplete().last();
+            return Math.max(a, b);
+        }
+        return -1;
+    }
+
+    /** One retained point, as {@code drp backup --list} shows it. */
+    public record PointSummary(String pointId, PointKind kind, Instant watermark, long objects, long bytes, String label, String problem) {}
+
+    /** Every point with a complete manifest, oldest first; a point that cannot be read says why. */
+    public List<PointSummary> points() {
+        List<PointSummary> out = new ArrayList<>();
+        for (ChainListing chain : chains()) {
+            for (int seq : chain.complete()) {
+                try {
+                    ManifestFile m = manifest(chain.chainId(), seq);
+                    out.add(new PointSummary(m.pointId(), m.header().kind(), m.header().watermark(), m.trailer().liveObjects(),
+                            m.trailer().liveBytes(), m.header().label(), null));
+                } catch (BackupError e) {
+                    out.add(new PointSummary(BackupLayout.pointId(chain.chainId(), seq), null, null, 0, 0, null, e.getMessage()));
+                }
+            }
+        }
+        return out;
+    }
+
+    /**
+     * @param problems   what is wrong with points newer than the last usable one: the plan fell back past them
+     * @param skippedOut what is wrong with points that a later usable point links past (crashed or broken history)
+     */
+    private Optional<List<ManifestFile>> restorablePoints(ChainListing chain, Instant notAfter, List<String> problems,
+                                                         List<String> skippedOut) {
         String fullId = BackupLayout.pointId(chain.chainId(), 0);
         if (!chain.complete().contains(0)) {
             if (!chain.complete().isEmpty()) {
@@ -152,36 +206,38 @@ public final class BackupCatalog {
             return Optional.empty();
         }
         out.add(full);
-        int last = chain.complete().last();
-        for (int seq = 1; seq <= last; seq++) {
+        ManifestFile head = full;
+        List<String> pending = new ArrayList<>(); // problems with points newer than the head so far
+        for (int seq : chain.complete().tailSet(1)) {
             String id = BackupLayout.pointId(chain.chainId(), seq);
-            if (!chain.complete().contains(seq)) {
-                problems.add("point " + id + " is missing from chain " + chain.chainId()
-                        + " (a gap); the " + chain.complete().tailSet(seq).size() + " later point(s) cannot be used");
-                break;
-            }
             ManifestFile m;
             try {
                 m = manifest(chain.chainId(), seq);
             } catch (BackupError e) {
-                problems.add(e.getMessage() + "; later points of the chain cannot be used");
-                break;
+                pending.add(e.getMessage());
+                continue;
             }
-            ManifestFile prev = out.get(out.size() - 1);
-            if (m.header().watermark().isAfter(notAfter)) {
-                break;
-            }
-            if (!prev.sha256().equals(m.header().previousManifestSha256())) {
-                problems.add("point " + id + " does not follow " + prev.pointId()
-                        + " (its recorded predecessor hash differs); the chain was altered");
-                break;
-            }
+            if (m.header().watermark().isAfter(notAfter)) break;
+            int follows = m.header().follows();
             if (m.header().kind() != PointKind.INCREMENTAL) {
-                problems.add("point " + id + " should be incremental but is " + m.header().kind());
-                break;
+                pending.add("point " + id + " should be incremental but is " + m.header().kind());
+            } else if (follows != head.header().seq()) {
+                String missed = BackupLayout.pointId(chain.chainId(), follows);
+                pending.add(chain.complete().contains(follows)
+                        ? "point " + id + " follows " + missed + ", which cannot be used; " + id + " cannot be restored"
+                        : "point " + missed + " is missing from chain " + chain.chainId() + " (a gap); point " + id + " cannot be used");
+            } else if (!head.sha256().equals(m.header().previousManifestSha256())) {
+                pending.add("point " + id + " does not follow " + head.pointId()
+                        + " (its recorded predecessor hash differs); the chain was altered");
+            } else {
+                // a later good point that links past broken ones: those are history, not a reason to fall back
+                skippedOut.addAll(pending);
+                pending.clear();
+                out.add(m);
+                head = m;
             }
-            out.add(m);
         }
+        problems.addAll(pending);
         return Optional.of(out);
     }
 }

@@ -2,10 +2,8 @@ package io.drp.backup;
 
 import com.azure.storage.blob.BlobContainerClient;
 import com.azure.storage.blob.models.BlobErrorCode;
-import com.azure.storage.blob.models.BlobItem;
 import com.azure.storage.blob.models.BlobRequestConditions;
 import com.azure.storage.blob.models.BlobStorageException;
-import com.azure.storage.blob.models.ListBlobsOptions;
 import com.azure.storage.blob.options.BlockBlobOutputStreamOptions;
 import com.azure.storage.blob.specialized.BlockBlobClient;
 import io.drp.config.BackupConfig;
@@ -68,7 +66,19 @@ public final class BackupJob {
         this.progress = progress;
     }
 
+    /** How long a labelled chain outlives normal retention unless asked otherwise (the source plan's 90 days). */
+    public static final Duration KEEP_LABELLED = Duration.ofDays(90);
+
     public BackupResult run(Mode mode) {
+        return run(mode, null, KEEP_LABELLED);
+    }
+
+    /**
+     * @param label        names this point (a full snapshot only) so that {@code drp restore --label} finds it
+     * @param keepLabelled how long labelled chains are exempt from count-based retention
+     */
+    public BackupResult run(Mode mode, String label, Duration keepLabelled) {
+        if (label != null && mode != Mode.FULL) throw new IllegalArgumentException("only a full snapshot carries a label");
         long started = System.nanoTime();
         // The watermark is the job's start: every write acknowledged before it is in this point.
         Instant watermark = clock.instant();
@@ -86,7 +96,7 @@ public final class BackupJob {
             }
         }
         BackupCatalog catalog = new BackupCatalog(target, cacheDir);
-        Optional<ManifestFile> previous = previousPoint(catalog, watermark, notes);
+        Optional<ManifestFile> previous = continuable(catalog, previousPoint(catalog, watermark, notes), mode, notes);
         boolean full = switch (mode) {
             case FULL -> true;
             case INCREMENTAL -> {
@@ -96,10 +106,16 @@ public final class BackupJob {
             case AUTO -> previous.isEmpty() || chainAge(catalog, previous.get(), watermark).compareTo(config.fullEvery()) >= 0;
         };
         String chainId = full ? CHAIN_ID.format(watermark) : previous.get().header().chainId();
-        int seq = full ? 0 : previous.get().header().seq() + 1;
+        // Never a number used before, even by a crashed or broken point: on WORM storage its blobs cannot be rewritten.
+        int seq = full ? 0 : catalog.highestSeq(chainId) + 1;
+        if (!full && seq != previous.get().header().seq() + 1) {
+            notes.add("point(s) " + BackupLayout.pointId(chainId, previous.get().header().seq() + 1) + " to "
+                    + BackupLayout.pointId(chainId, seq - 1) + " are unusable (crashed or broken); this point links to "
+                    + previous.get().pointId() + " and takes the next unused number");
+        }
         ManifestHeader header = new ManifestHeader(ManifestHeader.FORMAT, chainId, seq,
                 full ? PointKind.FULL : PointKind.INCREMENTAL, watermark, null,
-                full ? null : previous.get().sha256(), containers);
+                full ? null : previous.get().sha256(), containers, label, full ? null : previous.get().header().seq());
 
         BlockBlobClient manifestBlob = target.getBlobClient(BackupLayout.manifestBlob(chainId, seq)).getBlockBlobClient();
         // If-None-Match: * makes two concurrent backups fail loudly instead of overwriting each other's point.
@@ -169,7 +185,7 @@ public final class BackupJob {
         if (vanished.get() > 0) {
             notes.add(vanished.get() + " object(s) were deleted from production while the backup ran; they are not in this point");
         }
-        List<String> pruned = prune(catalog, notes);
+        List<String> pruned = new RetentionPruner(catalog, target, config.retainChains(), keepLabelled).prune(watermark, notes);
         return new BackupResult(BackupPoint.of(written), Duration.ofNanos(System.nanoTime() - started), pruned, notes);
     }
 
@@ -223,46 +239,23 @@ public final class BackupJob {
         return plan.map(RestorePlan::recoveryPoint);
     }
 
+    /**
+     * A chain continues only from its newest usable point. When the newest chain cannot be restored at all, an
+     * incremental on an older chain would hide that: a new chain starts instead, and the notes say why.
+     */
+    private static Optional<ManifestFile> continuable(BackupCatalog catalog, Optional<ManifestFile> previous, Mode mode, List<String> notes) {
+        if (previous.isEmpty() || mode == Mode.FULL) return previous;
+        List<BackupCatalog.ChainListing> chains = catalog.chains();
+        String newest = chains.isEmpty() ? null : chains.get(chains.size() - 1).chainId();
+        if (newest != null && !newest.equals(previous.get().header().chainId())) {
+            notes.add("the newest chain " + newest + " cannot be restored, so it cannot be continued: a new chain was started");
+            return Optional.empty();
+        }
+        return previous;
+    }
+
     private Duration chainAge(BackupCatalog catalog, ManifestFile previous, Instant now) {
         ManifestFile full = catalog.manifest(previous.header().chainId(), 0);
         return Duration.between(full.header().watermark(), now);
-    }
-
-    /**
-     * Keeps the newest {@code retainChains} chains. Blobs under an immutability policy refuse deletion; that
-     * is the policy working, so it is noted rather than treated as a failure.
-     */
-    private List<String> prune(BackupCatalog catalog, List<String> notes) {
-        List<BackupCatalog.ChainListing> chains = catalog.chains();
-        List<String> pruned = new ArrayList<>();
-        BlobContainerClient target = backup.container(config.container());
-        for (int i = 0; i < chains.size() - config.retainChains(); i++) {
-            String chainId = chains.get(i).chainId();
-            boolean immutable = false;
-            // Manifests first, so a half-pruned chain is never mistaken for a restorable one.
-            List<String> names = new ArrayList<>();
-            for (BlobItem b : target.listBlobs(new ListBlobsOptions().setPrefix(BackupLayout.CHAINS + chainId + "/"), null)) {
-                names.add(b.getName());
-            }
-            names.sort((a, b) -> Boolean.compare(!a.endsWith(BackupLayout.MANIFEST), !b.endsWith(BackupLayout.MANIFEST)));
-            for (String n : names) {
-                try {
-                    target.getBlobClient(n).deleteIfExists();
-                } catch (BlobStorageException e) {
-                    // Only the policy's own error code means "protected"; a 403 from a bad SAS must surface as such.
-                    if (BlobErrorCode.BLOB_IMMUTABLE_DUE_TO_POLICY.equals(e.getErrorCode())) {
-                        immutable = true;
-                        break;
-                    }
-                    throw e;
-                }
-            }
-            if (immutable) {
-                notes.add("chain " + chainId + " is past retention but protected by an immutability policy; it will be pruned when the policy allows");
-            } else {
-                pruned.add(chainId);
-            }
-        }
-        return pruned;
     }
 }

@@ -31,6 +31,8 @@ final class ManifestCodec {
         n.put("previousManifestSha256", h.previousManifestSha256());
         ArrayNode cs = n.putArray("containers");
         h.containers().forEach(cs::add);
+        if (h.label() != null) n.put("label", h.label());
+        if (h.previousSeq() != null) n.put("previousSeq", h.previousSeq());
         return write(n);
     }
 
@@ -100,7 +102,21 @@ final class ManifestCodec {
         JsonNode prev = n.get("previousManifestSha256");
         return new ManifestHeader(format, text(n, "chainId", where), (int) number(n, "seq", where),
                 kind(text(n, "kind", where), where), instant(n, "watermark", where), null,
-                prev == null || prev.isNull() ? null : prev.asText(), containers);
+                prev == null || prev.isNull() ? null : prev.asText(), containers, label(n, where), previousSeq(n, where));
+    }
+
+    private static Integer previousSeq(JsonNode n, Where where) {
+        JsonNode p = n.get("previousSeq");
+        if (p == null || p.isNull()) return null;
+        if (!p.canConvertToInt() || p.asInt() < 0) throw where.bad("field 'previousSeq' is not a point number");
+        return p.asInt();
+    }
+
+    private static String label(JsonNode n, Where where) {
+        JsonNode l = n.get("label");
+        if (l == null || l.isNull()) return null;
+        if (!l.isTextual() || !ManifestHeader.LABEL.matcher(l.asText()).matches()) throw where.bad("field 'label' is not a valid label");
+        return l.asText();
     }
 
     static ManifestEntry readEntry(JsonNode n, Where where) {

@@ -13,8 +13,12 @@ import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import io.drp.backup.BackupCatalog;
+import io.drp.backup.ManifestHeader;
+import io.drp.failure.UsageFailure;
 
 import java.time.Clock;
+import java.time.Duration;
 
 @Command(name = "backup", header = "Write a backup point of the production containers.",
         description = {"The production side's scheduled job. By default takes a full snapshot when the current chain is older",
@@ -34,18 +38,35 @@ public final class BackupCommand extends DrpCommandBase {
     @ArgGroup(exclusive = true)
     ModeGroup mode;
 
+    @Option(names = "--label", paramLabel = "NAME", description = "With --full: name the point (e.g. before-release-4.2) for 'drp restore --label'.")
+    String label;
+
+    @Option(names = "--keep-labelled", paramLabel = "DAYS", defaultValue = "90",
+            description = "Labelled chains are exempt from count-based retention for this many days (default: ${DEFAULT-VALUE}).")
+    int keepLabelledDays;
+
+    @Option(names = "--list", description = "List the retained points (watermark, objects, label) and write nothing.")
+    boolean list;
+
     @Override
     protected ExitCode execute() {
         DrpConfig cfg = new ConfigLoader().load(options.config);
         BackupJob.Mode m = mode == null ? BackupJob.Mode.AUTO : mode.full ? BackupJob.Mode.FULL : BackupJob.Mode.INCREMENTAL;
+        if (label != null && m != BackupJob.Mode.FULL) throw new UsageFailure("--label needs --full: only a full snapshot carries a label");
+        if (label != null && !ManifestHeader.LABEL.matcher(label).matches()) {
+            throw new UsageFailure("--label '" + label + "' must be 1-64 letters, digits, '.', '_' or '-'");
+        }
+        if (keepLabelledDays < 1) throw new UsageFailure("--keep-labelled must be at least 1 day");
         try (StorageSession session = StorageSession.open(cfg, options.workDir)) {
             redactor = session.redactor();
             StorageAccount prod = session.connector().openReadOnly("production", session.accounts().production());
+            if (list) return list(session.connector().openReadOnly("backup", session.accounts().backup()), cfg);
             StorageAccount backup = session.connector().open("backup", session.accounts().backup());
             BackupResult r = new BackupJob(prod, backup, cfg.backup(), cfg.productionContainers(), Clock.systemUTC(),
-                    options.workDir.resolve("cache").resolve("manifests"), new ConsoleProgress(System.err, System.console() != null)).run(m);
+                    options.workDir.resolve("cache").resolve("manifests"), new ConsoleProgress(System.err, System.console() != null))
+                    .run(m, label, Duration.ofDays(keepLabelledDays));
             BackupPoint p = r.point();
-            out().printf("backup point %s (%s) watermark %s%n", p.pointId(), p.kind(), p.watermark());
+            out().printf("backup point %s (%s) watermark %s%s%n", p.pointId(), p.kind(), p.watermark(), label == null ? "" : " label " + label);
             out().printf("  %d objects, %s in the point; %d copied (%s), %d deletion(s) recorded; %.1f s; %d transient retr%s%n",
                     p.objects(), Bytes.human(p.bytes()), p.puts(), Bytes.human(p.putBytes()), p.deletes(),
                     r.elapsed().toMillis() / 1000.0, session.connector().retryCounter().count(),
@@ -55,5 +76,20 @@ public final class BackupCommand extends DrpCommandBase {
             r.notes().forEach(n -> err().println("note: " + redactor.redact(n)));
             return ExitCode.OK;
         }
+    }
+
+    private ExitCode list(StorageAccount backup, DrpConfig cfg) {
+        var points = new BackupCatalog(backup.container(cfg.backup().container()), options.workDir.resolve("cache").resolve("manifests")).points();
+        out().printf("%-34s %-12s %-24s %9s %10s  %s%n", "point", "kind", "watermark (UTC)", "objects", "size", "label");
+        for (var p : points) {
+            if (p.problem() != null) {
+                out().printf("%-34s %-12s %s%n", p.pointId(), "UNREADABLE", p.problem());
+                continue;
+            }
+            out().printf("%-34s %-12s %-24s %9d %10s  %s%n", p.pointId(), p.kind(), p.watermark(), p.objects(), Bytes.human(p.bytes()),
+                    p.label() == null ? "" : p.label());
+        }
+        out().printf("%d point(s) in %s of %s%n", points.size(), cfg.backup().container(), backup.endpoint());
+        return ExitCode.OK;
     }
 }

@@ -17,6 +17,11 @@ final class DrillSummary {
     static void print(PrintWriter out, DrillReport r, Path reportFile) {
         out.println();
         out.printf("%s %s: %s (%s)%n", r.kind(), r.drillId(), r.verdict(), r.verdictReason());
+        if (r.restore() != null) {
+            out.printf("  restored into %s %s: %s%s%s%n", r.restore().destination(), r.restore().account(), r.restore().containers(),
+                    r.restore().prefix() == null || r.restore().prefix().isEmpty() ? "" : " (names starting with '" + r.restore().prefix() + "')",
+                    r.restore().overwrite() ? "; " + r.restore().replacedObjects() + " existing object(s) replaced" : "");
+        }
         if (r.measured() != null) {
             out.printf("  disaster at %s, recovery point %s%n", r.measured().disasterAt(),
                     r.measured().recoveryPoint() == null ? "none" : r.measured().recoveryPoint());

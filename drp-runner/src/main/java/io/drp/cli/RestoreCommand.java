@@ -49,6 +49,9 @@ public final class RestoreCommand extends DrpCommandBase {
     @Option(names = "--point", paramLabel = "CHAIN/SEQ", description = "That exact point, e.g. c20261124T020000000Z/000002.")
     String point;
 
+    @Option(names = "--label", paramLabel = "NAME", description = "The newest full snapshot taken with 'drp backup --full --label NAME'.")
+    String label;
+
     @Option(names = "--service", paramLabel = "NAME", description = "Restore this service's containers (repeatable; default: every service).")
     List<String> services;
 
@@ -96,7 +99,7 @@ public final class RestoreCommand extends DrpCommandBase {
         DrpConfig cfg = new ConfigLoader().load(options.config);
         cfg.warnings().forEach(w -> err().println("warning: " + w));
         Clock clock = Clock.systemUTC();
-        RecoveryRequest req = new RestoreResolver(cfg, clock, options.workDir).resolve(new RestoreOptions(at, point, services, containers,
+        RecoveryRequest req = new RestoreResolver(cfg, clock, options.workDir).resolve(new RestoreOptions(at, point, label, services, containers,
                 prefix, target, rename, overwrite, incidentStart, scenario, reportDir, parallelism, verify, resume));
         boolean production = req.restore().destination() == RestoreSpec.Destination.PRODUCTION;
         try (StorageSession session = StorageSession.open(cfg, options.workDir)) {

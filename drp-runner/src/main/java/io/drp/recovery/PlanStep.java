@@ -31,11 +31,13 @@ final class PlanStep implements Step<RecoveryState> {
     public Map<String, Object> run(RecoveryState st, Timeline timeline) {
         var t0 = st.request.pointAt();
         String exact = st.request.restore() == null ? null : st.request.restore().pointId();
+        String label = st.request.restore() == null ? null : st.request.restore().label();
         BackupCatalog catalog = new BackupCatalog(ctx.backupContainer(), ctx.workDir().resolve("cache").resolve("manifests"));
         List<String> problems = new ArrayList<>();
         String container = ctx.config().backup().container();
-        var found = exact == null ? catalog.plan(t0, problems) : planExact(catalog, exact, problems);
-        RestorePlan plan = found.orElseThrow(() -> new BackupError(null, exact != null ? String.join("; ", problems) :
+        var found = label != null ? catalog.planLabelled(label, problems)
+                : exact != null ? planExact(catalog, exact, problems) : catalog.plan(t0, problems);
+        RestorePlan plan = found.orElseThrow(() -> new BackupError(null, exact != null || label != null ? String.join("; ", problems) :
                 "no restorable backup at or before " + t0 + " in container '" + container + "' of "
                         + ctx.backup().endpoint() + (problems.isEmpty() ? "; run 'drp backup' first" : ": " + String.join("; ", problems))));
         st.plan = plan;
@@ -43,6 +45,10 @@ final class PlanStep implements Step<RecoveryState> {
             st.findings.add(new Finding(Finding.Severity.BLOCKING, "BROKEN_BACKUP", p,
                     "Investigate the backup job and storage for this point; the run fell back to " + plan.recoveryPoint().pointId()
                             + ", which lengthens the real RPO."));
+        }
+        for (String p : plan.skipped()) {
+            st.findings.add(new Finding(Finding.Severity.WARNING, "SKIPPED_BACKUP_POINT", p,
+                    "The chain continued past this point, so the recovery point is unaffected; find out why it broke (a crash, or storage damage)."));
         }
         List<String> backedUp = plan.recoveryPoint().header().containers();
         for (String c : ctx.config().productionContainers()) {

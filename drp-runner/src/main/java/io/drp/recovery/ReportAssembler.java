@@ -90,7 +90,7 @@ final class ReportAssembler {
         List<String> containers = st.plan == null ? List.copyOf(scope.containers()) : PlanStep.containers(st);
         return new RestoreDetails(spec.destination().name().toLowerCase(java.util.Locale.ROOT),
                 st.environment == null ? null : st.environment.account().endpoint(), st.request.disasterAt(), spec.at(),
-                spec.pointId(), containers, scope.prefix(), scope.rename(), spec.overwrite(), st.replaced.count(), st.replaced.sample());
+                spec.pointId() != null ? spec.pointId() : spec.label() == null ? null : "label " + spec.label(), containers, scope.prefix(), scope.rename(), spec.overwrite(), st.replaced.count(), st.replaced.sample());
     }
 
     /** The same report with the steps that ran after it was first written (teardown), and a later finish. */

@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 /** What the user asked {@code drp restore} for; null or empty means "not given". */
-public record RestoreOptions(Instant at, String pointId, List<String> services, List<String> containers, String prefix,
+public record RestoreOptions(Instant at, String pointId, String label, List<String> services, List<String> containers, String prefix,
                              RestoreSpec.Destination destination, Map<String, String> rename, boolean overwrite,
                              Instant incidentStart, String scenario, Path reportDir, Integer parallelism, VerifyMode verify,
                              String resumeId) {
@@ -20,6 +20,6 @@ public record RestoreOptions(Instant at, String pointId, List<String> services, 
 
     /** Everything, into the recovery account, at the newest point: the default of {@code drp restore}. */
     public static RestoreOptions defaults() {
-        return new RestoreOptions(null, null, null, null, null, null, null, false, null, null, null, null, null, null);
+        return new RestoreOptions(null, null, null, null, null, null, null, null, false, null, null, null, null, null, null);
     }
 }

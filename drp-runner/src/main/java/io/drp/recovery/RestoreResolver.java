@@ -49,7 +49,12 @@ public final class RestoreResolver {
         Instant now = clock.instant();
         Instant incident = o.incidentStart() != null ? o.incidentStart() : now;
         if (incident.isAfter(now)) throw new UsageFailure("--incident-start " + incident + " is in the future");
-        if (o.at() != null && o.pointId() != null) throw new UsageFailure("--at and --point select the point two ways; give one");
+        if ((o.at() != null ? 1 : 0) + (o.pointId() != null ? 1 : 0) + (o.label() != null ? 1 : 0) > 1) {
+            throw new UsageFailure("--at, --point and --label each select the point; give one of them");
+        }
+        if (o.label() != null && !io.drp.backup.ManifestHeader.LABEL.matcher(o.label()).matches()) {
+            throw new UsageFailure("--label '" + o.label() + "' is not a label (1-64 letters, digits, '.', '_' or '-')");
+        }
         if (o.at() != null && o.at().isAfter(now)) throw new UsageFailure("--at " + o.at() + " is in the future; no backup can hold it yet");
         if (o.pointId() != null && !POINT.matcher(o.pointId()).matches()) {
             throw new UsageFailure("--point '" + o.pointId() + "' is not a point id such as c20261124T020000000Z/000002 (see 'drp backup --list')");
@@ -57,7 +62,7 @@ public final class RestoreResolver {
         Scope scope = new Scope(containers(o), o.prefix(), renames(o));
         boolean judged = o.scenario() != null;
         String scenario = common.scenario(o.scenario());
-        RestoreSpec spec = new RestoreSpec(o.at() != null ? o.at() : incident, o.pointId(), scope, o.destination(), o.overwrite(), judged);
+        RestoreSpec spec = new RestoreSpec(o.at() != null ? o.at() : incident, o.pointId(), o.label(), scope, o.destination(), o.overwrite(), judged);
         return new RecoveryRequest(RunKind.RESTORE, RequestResolver.newRunId("r", now), incident, scenario, reportDir, parallelism,
                 verify, TeardownPolicy.NEVER, false, List.<RunRecord>of(), spec);
     }

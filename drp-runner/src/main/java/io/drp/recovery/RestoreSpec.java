@@ -6,9 +6,9 @@ import java.util.Objects;
 /**
  * What a real recovery adds to a run. {@code at} selects the newest restorable point at or before it, and
  * the RPO is measured against it; {@code pointId} ("chainId/seq") selects that exact point instead.
- * {@code judged} is false without {@code --scenario}: the run then passes when everything restored verified.
+ * {@code label} selects the newest full snapshot carrying it. {@code judged} is false without {@code --scenario}: the run then passes when everything restored verified.
  */
-public record RestoreSpec(Instant at, String pointId, Scope scope, Destination destination, boolean overwrite, boolean judged) {
+public record RestoreSpec(Instant at, String pointId, String label, Scope scope, Destination destination, boolean overwrite, boolean judged) {
 
     /** Where the data goes. Production is written only when the caller has confirmed it ({@code --yes}). */
     public enum Destination { RECOVERY, PRODUCTION }

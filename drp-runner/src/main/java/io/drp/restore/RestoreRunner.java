@@ -67,7 +67,9 @@ public final class RestoreRunner {
     public LockedRun.Outcome run(RecoveryRequest req, List<AfterRun> afterRuns) throws IOException {
         StorageAccount target = targetAccount(req);
         if (!req.restore().overwrite() && !req.resume()) {
-            List<String> nonEmpty = preview(req).nonEmpty();
+            // from drp.yaml, not the point: refusing must not depend on the backups being readable
+            List<String> nonEmpty = config.productionContainers().stream().filter(req.scope()::includesContainer)
+                    .map(req.scope()::target).filter(c -> !RestoreContainers.isEmpty(target.container(c))).toList();
             if (!nonEmpty.isEmpty()) {
                 throw new UsageFailure("target container(s) " + nonEmpty + " in " + target.endpoint() + " already hold objects; "
                         + "nothing was written. Pass --overwrite to replace same-named objects (objects not in the point are never deleted), "

@@ -49,6 +49,39 @@ class BackupIT {
     }
 
     @Test
+    void aLabelledChainOutlivesCountRetentionUntilItsKeepPeriodEnds(AzuriteEmulator azurite, @TempDir Path tmp) throws Exception {
+        // given retention of two chains and a labelled snapshot taken first
+        DrillFixture f = new DrillFixture(azurite, tmp);
+        f.data().seed(2);
+        BackupConfig keepTwo = new BackupConfig(f.config.backup().container(), Duration.ofDays(1), Duration.ofHours(1), 2, 4);
+        StorageAccount prod = f.session.connector().openReadOnly("production", f.session.accounts().production());
+        SteppableClock clock = SteppableClock.startingNow();
+        BackupJob job = new BackupJob(prod, f.backupWritable, keepTwo, f.containers(), clock, tmp.resolve("c"), Progress.NONE);
+        BackupResult labelled = job.run(BackupJob.Mode.FULL, "before-release-4.2", Duration.ofDays(90));
+        List<String> chains = new java.util.ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            clock.step(Duration.ofDays(1));
+            chains.add(job.run(BackupJob.Mode.FULL, null, Duration.ofDays(90)).point().chainId());
+        }
+
+        // then the oldest unlabelled chain went, and the labelled one stayed although it is the oldest of all
+        BackupCatalog catalog = new BackupCatalog(f.backupWritable.container(keepTwo.container()), tmp.resolve("c2"));
+        List<String> left = catalog.chains().stream().map(BackupCatalog.ChainListing::chainId).toList();
+        assertEquals(List.of(labelled.point().chainId(), chains.get(1), chains.get(2)), left);
+        assertEquals(labelled.point().pointId(), catalog.planLabelled("before-release-4.2", new java.util.ArrayList<>())
+                .orElseThrow().recoveryPoint().pointId());
+        assertEquals("before-release-4.2", catalog.points().get(0).label());
+
+        // when 90 days have passed since the labelled snapshot
+        clock.step(Duration.ofDays(88));
+        BackupResult later = job.run(BackupJob.Mode.FULL, null, Duration.ofDays(90));
+
+        // then it is pruned like any other
+        assertTrue(later.prunedChains().contains(labelled.point().chainId()), later.prunedChains().toString());
+        assertTrue(catalog.planLabelled("before-release-4.2", new java.util.ArrayList<>()).isEmpty());
+    }
+
+    @Test
     void retentionPrunesTheOldestChains(AzuriteEmulator azurite, @TempDir Path tmp) throws Exception {
         DrillFixture f = new DrillFixture(azurite, tmp);
         f.data().seed(2);
@@ -100,11 +133,11 @@ class BackupIT {
         assertEquals(Verdict.PASSED, r.verdict(), r.verdictReason());
         assertTrue(!f.recovery.container(f.orders()).getBlobClient("half.txt").exists());
 
-        // and the next backup takes that sequence number cleanly
+        // and the next backup does not reuse that number: on WORM storage its data blobs cannot be rewritten
         BackupResult next = f.backup(BackupJob.Mode.INCREMENTAL);
-        assertEquals(1, next.point().seq());
+        assertEquals(2, next.point().seq());
         try (Stream<ManifestEntry> s = new BackupCatalog(f.backupWritable.container(f.config.backup().container()), tmp.resolve("c"))
-                .manifest(next.point().chainId(), 1).entries()) {
+                .manifest(next.point().chainId(), 2).entries()) {
             assertTrue(s.noneMatch(e -> e.name().equals("half.txt")));
         }
     }

@@ -64,5 +64,17 @@ class RestoreCliIT {
         assertTrue(real.out().contains("restore " + r.drillId() + ": PASSED"), real.out());
         assertTrue(Files.isRegularFile(tmp.resolve("r").resolve("restore-report.junit.xml")));
         assertEquals(before, production(work), "a restore into recovery leaves production alone");
+
+        // and a labelled snapshot is listed and found by its label
+        String w = work.toString();
+        assertEquals(2, CliTest.drp("backup", "-c", cfg, "--work-dir", w, "--label", "before-x").code(), "--label needs --full");
+        CliTest.Run labelled = CliTest.drp("backup", "-c", cfg, "--work-dir", w, "--full", "--label", "before-x");
+        assertEquals(0, labelled.code(), labelled.out() + labelled.err());
+        CliTest.Run list = CliTest.drp("backup", "-c", cfg, "--work-dir", w, "--list");
+        assertEquals(0, list.code(), list.err());
+        assertTrue(list.out().contains("4 point(s)") && list.out().contains("before-x"), list.out());
+        String pointId = labelled.out().split("backup point ")[1].split(" ")[0];
+        CliTest.Run byLabel = CliTest.drp("restore", "-c", cfg, "--work-dir", w, "--label", "before-x", "--dry-run");
+        assertTrue(byLabel.out().contains("would restore " + pointId), byLabel.out() + byLabel.err());
     }
 }

@@ -13,7 +13,6 @@ import io.drp.recovery.RecoveryRequest;
 import io.drp.recovery.RestoreOptions;
 import io.drp.recovery.RestoreResolver;
 import io.drp.recovery.RestoreSpec;
-import io.drp.report.ReportJson;
 import io.drp.report.ReportSchemaTest;
 import io.drp.report.ReportWriters;
 import io.drp.testing.Azurite;
@@ -44,7 +43,7 @@ class RestoreIT {
 
     private static RestoreOptions options(Path reportDir, Instant at, RestoreSpec.Destination to, boolean overwrite,
                                           List<String> containers, String prefix, Map<String, String> rename) {
-        return new RestoreOptions(at, null, null, containers, prefix, to, rename, overwrite, null, null, reportDir, 4, null, null);
+        return new RestoreOptions(at, null, null, null, containers, prefix, to, rename, overwrite, null, null, reportDir, 4, null, null);
     }
 
     private static DrillReport restore(DrillFixture f, RestoreOptions o) throws Exception {
@@ -201,16 +200,46 @@ class RestoreIT {
         f.data().put(f.orders(), "x.txt", "x");
         f.backup(BackupJob.Mode.INCREMENTAL);
 
-        DrillReport r = restore(f, new RestoreOptions(null, full.point().pointId(), List.of("orders"), null, null, null, null, false,
+        DrillReport r = restore(f, new RestoreOptions(null, full.point().pointId(), null, List.of("orders"), null, null, null, null, false,
                 null, "region-outage", tmp.resolve("r"), 2, null, null));
 
         assertEquals(full.point().pointId(), r.measured().recoveryPoint());
         assertEquals(Verdict.PASSED, r.verdict(), r.verdictReason());
         assertFalse(DrillFixture.contents(f.recovery, List.of(f.orders())).containsKey(f.orders() + "/x.txt"));
         RestoreResolver resolver = new RestoreResolver(f.config, Clock.systemUTC(), f.workDir);
-        assertTrue(assertThrows(UsageFailure.class, () -> resolver.resolve(new RestoreOptions(null, null, List.of("billing"), null, null,
+        assertTrue(assertThrows(UsageFailure.class, () -> resolver.resolve(new RestoreOptions(null, null, null, List.of("billing"), null, null,
                 null, null, false, null, null, null, null, null, null))).getMessage().startsWith("--service 'billing'"));
-        assertTrue(assertThrows(UsageFailure.class, () -> resolver.resolve(new RestoreOptions(Instant.now(), "c1/000001", null, null,
-                null, null, null, false, null, null, null, null, null, null))).getMessage().contains("--at and --point"));
+        assertTrue(assertThrows(UsageFailure.class, () -> resolver.resolve(new RestoreOptions(Instant.now(), "c1/000001", null, null, null,
+                null, null, null, false, null, null, null, null, null, null))).getMessage().contains("give one of them"));
+    }
+
+    @Test
+    void aLabelledSnapshotIsFoundByItsLabelEvenWhenNewerPointsExist(AzuriteEmulator azurite, @TempDir Path tmp) throws Exception {
+        // given a snapshot labelled before a change, then the change and newer points
+        DrillFixture f = new DrillFixture(azurite, tmp);
+        f.data().seed(3);
+        StorageAccountsForLabels.backup(f, "before-release-4.2");
+        Map<String, String> beforeChange = DrillFixture.contents(f.prodWritable, f.containers());
+        f.data().put(f.orders(), "obj-0000.txt", "release 4.2 broke this");
+        f.backup(BackupJob.Mode.INCREMENTAL);
+        f.backup(BackupJob.Mode.FULL);
+
+        // when rolling back by label
+        DrillReport r = restore(f, new RestoreOptions(null, null, "before-release-4.2", null, null, null, null, null, false,
+                null, null, tmp.resolve("r"), 2, null, null));
+
+        // then the recovery account holds the state before the change
+        assertEquals(Verdict.PASSED, r.verdict(), r.verdictReason());
+        assertEquals(beforeChange, DrillFixture.contents(f.recovery, f.containers()));
+        assertEquals("label before-release-4.2", r.restore().requestedPoint());
+    }
+
+    /** A labelled full backup through the fixture's accounts. */
+    private static final class StorageAccountsForLabels {
+        static void backup(DrillFixture f, String label) {
+            var prod = f.session.connector().openReadOnly("production", f.session.accounts().production());
+            new BackupJob(prod, f.backupWritable, f.config.backup(), f.containers(), Clock.systemUTC(), f.workDir.resolve("cache"),
+                    Progress.NONE).run(BackupJob.Mode.FULL, label, BackupJob.KEEP_LABELLED);
+        }
     }
 }
