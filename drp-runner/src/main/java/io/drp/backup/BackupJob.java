@@ -12,6 +12,7 @@ import io.drp.listing.ListedObject;
 import io.drp.listing.MergeJoin;
 import io.drp.progress.Progress;
 import io.drp.storage.CopyOutcome;
+import io.drp.storage.LeaseLock;
 import io.drp.storage.StorageAccount;
 import io.drp.storage.StorageError;
 import io.drp.storage.VerifiedCopier;
@@ -79,6 +80,16 @@ public final class BackupJob {
      */
     public BackupResult run(Mode mode, String label, Duration keepLabelled) {
         if (label != null && mode != Mode.FULL) throw new IllegalArgumentException("only a full snapshot carries a label");
+        // Two jobs on one backup container would both pick the same next point number and interleave.
+        try (LeaseLock lock = LeaseLock.acquire(backup, LOCK, "backup", "b" + CHAIN_ID.format(clock.instant()), false, clock)) {
+            return run(mode, label, keepLabelled, lock);
+        }
+    }
+
+    /** The lease blob backups take in the backup account. */
+    public static final String LOCK = "backup.lock";
+
+    private BackupResult run(Mode mode, String label, Duration keepLabelled, LeaseLock lock) {
         long started = System.nanoTime();
         // The watermark is the job's start: every write acknowledged before it is in this point.
         Instant watermark = clock.instant();
@@ -170,6 +181,11 @@ public final class BackupJob {
                         }
                     });
             pipeline.drain();
+            if (lock.lostBecause() != null) {
+                // another job may have started on this container: committing now could fork the chain
+                throw new StorageError("the backup lock on " + backup.endpoint() + " was lost (" + lock.lostBecause()
+                        + "); this point was not committed and the next backup will skip its number");
+            }
             trailer = writer.finish(clock.instant());
         } catch (RuntimeException e) {
             pipeline.cancel();

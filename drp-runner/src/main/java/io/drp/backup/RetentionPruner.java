@@ -46,10 +46,16 @@ final class RetentionPruner {
         for (int i = 0; i < unlabelled.size() - retainChains; i++) doomed.add(unlabelled.get(i).chainId());
         List<String> pruned = new ArrayList<>();
         for (String chainId : doomed) {
-            if (delete(chainId)) {
-                pruned.add(chainId);
-            } else {
-                notes.add("chain " + chainId + " is past retention but protected by an immutability policy; it will be pruned when the policy allows");
+            try {
+                if (delete(chainId)) {
+                    pruned.add(chainId);
+                } else {
+                    notes.add("chain " + chainId + " is past retention but protected by an immutability policy; it will be pruned when the policy allows");
+                }
+            } catch (BlobStorageException e) {
+                // the point just written stands; a credential that may not delete must be named, not mistaken for WORM
+                notes.add("RETENTION NOT APPLIED: cannot delete chain " + chainId + " (" + e.getStatusCode() + " " + e.getErrorCode()
+                        + "); give the backup job's credential delete permission on the backup container");
             }
         }
         return pruned;

@@ -6,7 +6,8 @@ import java.util.List;
  * Integrity evidence. {@code mismatches} counts objects whose restored bytes did not match the manifest
  * hash (always a failure); {@code objectsLost} counts objects that existed in production at the disaster
  * instant but are not in the recovered data (judged against the integrity tolerance).
- * The name lists are capped samples; the counts are exact.
+ * The name lists are capped samples; the counts are exact. {@code lossUnknownBecause} is set when production
+ * could not be read (a real region loss): the loss counts are then zero because they are unknown, not because nothing was lost.
  */
 public record Integrity(
         long objectsExpected,
@@ -17,7 +18,8 @@ public record Integrity(
         long objectsLost,
         long bytesLost,
         List<String> lostObjects,
-        long objectsWrittenAfterDisaster) {
+        long objectsWrittenAfterDisaster,
+        String lossUnknownBecause) {
 
     public Integrity {
         mismatchedObjects = mismatchedObjects == null ? List.of() : List.copyOf(mismatchedObjects);
@@ -25,6 +27,6 @@ public record Integrity(
     }
 
     public static Integrity empty() {
-        return new Integrity(0, 0, 0, 0, List.of(), 0, 0, List.of(), 0);
+        return new Integrity(0, 0, 0, 0, List.of(), 0, 0, List.of(), 0, null);
     }
 }

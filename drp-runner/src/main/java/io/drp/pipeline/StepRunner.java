@@ -20,6 +20,7 @@ public final class StepRunner<S> {
     private final Timeline timeline;
     private final Function<Throwable, String> describe;
     private final Consumer<String> onAbort;
+    private final RunGuard guard;
     private final List<StepRecord> records = new ArrayList<>();
     private String abortReason;
     private String current;
@@ -31,9 +32,15 @@ public final class StepRunner<S> {
      * @param onAbort  told the name of a step that aborted (e.g. to close its progress bar)
      */
     public StepRunner(Timeline timeline, Function<Throwable, String> describe, Consumer<String> onAbort) {
+        this(timeline, describe, onAbort, RunGuard.NONE);
+    }
+
+    /** @param guard checked before each step: a step does not start once the run must stop */
+    public StepRunner(Timeline timeline, Function<Throwable, String> describe, Consumer<String> onAbort, RunGuard guard) {
         this.timeline = timeline;
         this.describe = describe;
         this.onAbort = onAbort;
+        this.guard = guard;
     }
 
     public void runAll(List<? extends Step<S>> steps, S state) {
@@ -60,6 +67,7 @@ public final class StepRunner<S> {
             currentBeginNanos = n0;
         }
         try {
+            guard.check();
             Map<String, Object> details = step.run(state, timeline);
             long n1 = timeline.nanos();
             record(new StepRecord(step.name(), begin, begin.plusNanos(n1 - n0), Timeline.seconds(n1 - n0), StepStatus.SUCCEEDED,

@@ -53,7 +53,7 @@ final class ApplyStep implements Step<RecoveryState> {
         for (ManifestFile m : points) {
             ObjectRestorer r = new ObjectRestorer(ctx.backupContainer(), st.environment.account(), m.header().chainId(), pool,
                     st.request.parallelism(), ctx.progress(), name, journal, st.copyMismatches, st.request.scope(),
-                    st.request.kind() == RunKind.RESTORE);
+                    st.request.kind() == RunKind.RESTORE, st.guard);
             int seq = m.header().seq();
             try (Stream<ManifestEntry> entries = m.entries()) {
                 // KEEP entries of an incremental need no work: their bytes were applied with an earlier point.

@@ -1,5 +1,6 @@
 package io.drp.recovery;
 
+import io.drp.pipeline.RunGuard;
 import io.drp.storage.StorageError;
 
 import java.util.concurrent.ExecutorService;
@@ -17,15 +18,18 @@ final class BoundedTasks {
     private final Semaphore slots;
     private final int limit;
     private final AtomicReference<RuntimeException> failure = new AtomicReference<>();
+    private final RunGuard guard;
 
-    BoundedTasks(ExecutorService pool, int limit) {
+    BoundedTasks(ExecutorService pool, int limit, RunGuard guard) {
         this.pool = pool;
         this.limit = limit;
         this.slots = new Semaphore(limit);
+        this.guard = guard;
     }
 
     void submit(Runnable task) {
         rethrowFailure();
+        guard.check();
         try {
             slots.acquire();
         } catch (InterruptedException ie) {

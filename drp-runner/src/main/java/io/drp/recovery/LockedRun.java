@@ -3,11 +3,13 @@ package io.drp.recovery;
 import io.drp.failure.StateFailure;
 import io.drp.model.DrillReport;
 import io.drp.model.RunRecord;
+import io.drp.storage.LeaseLock;
 import io.drp.storage.StorageAccount;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -20,12 +22,15 @@ public final class LockedRun {
     /** The report, and what the follow-ups said. */
     public record Outcome(DrillReport report, List<String> notes) {}
 
+    /** The lease blob drills and restores share in the target account. */
+    public static final String LOCK = "drill.lock";
+
     private LockedRun() {}
 
     public static Outcome run(StorageAccount lockAccount, RecoveryEngine engine, RecoveryRequest req, Path workDir,
                               List<AfterRun> afterRuns) throws IOException {
         DrillReport report;
-        try (RecoveryLock lock = RecoveryLock.acquire(lockAccount, req.runId(), req.resume())) {
+        try (LeaseLock lock = LeaseLock.acquire(lockAccount, LOCK, "drill or restore", req.runId(), req.resume(), Clock.systemUTC())) {
             save(workDir, req, req.previousRuns());
             engine.onInterrupt(r -> {
                 try {
@@ -34,7 +39,9 @@ public final class LockedRun {
                     // resume then starts from the record saved above
                 }
             });
-            report = engine.run(req);
+            // a lost lock means another run may be writing the same target: stop rather than race it
+            report = engine.run(req, () -> lock.lostBecause() == null ? null : "the lock on " + lockAccount.endpoint()
+                    + " was lost (" + lock.lostBecause() + "); another run may be writing the target");
             save(workDir, req, report.runs());
         }
         List<String> notes = new ArrayList<>();

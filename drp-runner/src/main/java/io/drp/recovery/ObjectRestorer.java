@@ -44,11 +44,11 @@ final class ObjectRestorer {
 
     ObjectRestorer(BlobContainerClient backup, StorageAccount target, String chainId, ExecutorService pool, int parallelism,
                    Progress progress, String step, RestoreJournal journal, Queue<Mismatch> mismatches, Scope scope,
-                   boolean deleteOnlyOwn) {
+                   boolean deleteOnlyOwn, io.drp.pipeline.RunGuard guard) {
         this.backup = backup;
         this.target = target;
         this.chainId = chainId;
-        this.tasks = new BoundedTasks(pool, parallelism * 2);
+        this.tasks = new BoundedTasks(pool, parallelism * 2, guard);
         this.progress = progress;
         this.step = step;
         this.journal = journal;

@@ -20,7 +20,12 @@ public final class ObjectiveEvaluator {
     private ObjectiveEvaluator() {}
 
     /** Per-service integrity figures: objects lost and objects restored wrong. */
-    public record ServiceIntegrity(long lost, long mismatches) {}
+    /** {@code lossUnknownBecause} non-null: production could not be read, so only the restore's exactness is judged. */
+    public record ServiceIntegrity(long lost, long mismatches, String lossUnknownBecause) {
+        public ServiceIntegrity(long lost, long mismatches) {
+            this(lost, mismatches, null);
+        }
+    }
 
     /**
      * @param rto null when the drill aborted before verification finished
@@ -39,6 +44,10 @@ public final class ObjectiveEvaluator {
             if (si == null) {
                 out.add(new ObjectiveResult(s.name(), scenario, ObjectiveResult.Kind.INTEGRITY, o.maxLostObjects(), null,
                         "objects", false, "not measured: the drill did not reach verification"));
+            } else if (si.lossUnknownBecause() != null) {
+                out.add(new ObjectiveResult(s.name(), scenario, ObjectiveResult.Kind.INTEGRITY, o.maxLostObjects(), null, "objects",
+                        si.mismatches() == 0, (si.mismatches() == 0 ? "restored exactly; " : si.mismatches() + " object(s) restored wrong; ")
+                        + "lost objects unknown: " + si.lossUnknownBecause()));
             } else {
                 boolean met = si.mismatches() == 0 && si.lost() <= o.maxLostObjects();
                 String detail = si.mismatches() > 0

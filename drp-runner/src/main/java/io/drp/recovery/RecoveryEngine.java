@@ -4,6 +4,7 @@ import io.drp.config.DrpConfig;
 import io.drp.model.DrillReport;
 import io.drp.model.StepRecord;
 import io.drp.model.StepStatus;
+import io.drp.pipeline.RunGuard;
 import io.drp.pipeline.Step;
 import io.drp.pipeline.StepRunner;
 import io.drp.pipeline.Timeline;
@@ -73,11 +74,16 @@ public final class RecoveryEngine {
      * report. Throws only if the report itself cannot be written.
      */
     public DrillReport run(RecoveryRequest req) throws IOException {
+        return run(req, RunGuard.NONE);
+    }
+
+    /** @param guard says stop when the run may no longer write, e.g. when the target's lock was lost */
+    public DrillReport run(RecoveryRequest req, RunGuard guard) throws IOException {
         Timeline timeline = new Timeline(clock, ticker);
         long retriesAtStart = transientRetries.getAsLong();
-        RecoveryState st = new RecoveryState(req);
+        RecoveryState st = new RecoveryState(req, guard);
         StepRunner<RecoveryState> runner = new StepRunner<>(timeline, e -> redactor.redact(StepFailure.describe(e)),
-                ctx.progress()::done);
+                ctx.progress()::done, guard);
         AtomicBoolean reported = new AtomicBoolean();
         // Ctrl-C or SIGTERM mid-run: still leave an ABORTED report behind.
         Thread onSignal = new Thread(() -> {

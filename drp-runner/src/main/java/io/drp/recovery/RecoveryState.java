@@ -19,6 +19,8 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 final class RecoveryState {
 
     final RecoveryRequest request;
+    /** Says stop when the run may no longer write (its lock was lost). */
+    final io.drp.pipeline.RunGuard guard;
     volatile RestorePlan plan;
     volatile RecoveryEnvironment environment;
     volatile Verification verification;
@@ -30,7 +32,12 @@ final class RecoveryState {
     final List<Finding> findings = Collections.synchronizedList(new ArrayList<>());
 
     RecoveryState(RecoveryRequest request) {
+        this(request, io.drp.pipeline.RunGuard.NONE);
+    }
+
+    RecoveryState(RecoveryRequest request, io.drp.pipeline.RunGuard guard) {
         this.request = request;
+        this.guard = guard;
     }
 
     /** What verification proved, and when: the RTO clock stops at {@code verifiedAt}. */

@@ -66,9 +66,9 @@ final class ReportAssembler {
         }
         VerdictJudge.Judgement j = VerdictJudge.judge(results, findings, run.abortReason(), mismatches, req.judged());
         Integrity integrity = v == null
-                ? new Integrity(0, 0, 0, mismatches.size(), names(mismatches), 0, 0, List.of(), 0)
+                ? new Integrity(0, 0, 0, mismatches.size(), names(mismatches), 0, 0, List.of(), 0, null)
                 : new Integrity(v.expected(), v.restored(), v.restoredBytes(), mismatches.size(), names(mismatches),
-                loss.objects(), loss.bytes(), loss.sample(), loss.writtenAfterDisaster());
+                loss.objects(), loss.bytes(), loss.sample(), loss.writtenAfterDisaster(), loss.unknownBecause());
         Measured measured = new Measured(req.disasterAt(), st.plan == null ? null : st.plan.recoveryPoint().pointId(), watermark,
                 v == null ? null : v.verifiedAt(), rto == null ? null : ObjectiveEvaluator.seconds(rto),
                 rpo == null ? null : ObjectiveEvaluator.seconds(rpo));
@@ -109,7 +109,7 @@ final class ReportAssembler {
         Map<String, ObjectiveEvaluator.ServiceIntegrity> out = new LinkedHashMap<>();
         for (ServiceConfig s : config.services()) {
             out.put(s.name(), new ObjectiveEvaluator.ServiceIntegrity(loss.perService().getOrDefault(s.name(), 0L),
-                    wrong.getOrDefault(s.name(), 0L)));
+                    wrong.getOrDefault(s.name(), 0L), loss.unknownBecause()));
         }
         return out;
     }

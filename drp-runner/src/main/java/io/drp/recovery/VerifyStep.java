@@ -1,17 +1,17 @@
 package io.drp.recovery;
 
-import com.azure.storage.blob.models.BlobStorageException;
 import io.drp.backup.ManifestEntry;
 import io.drp.backup.ManifestFile;
 import io.drp.listing.ContainerListing;
 import io.drp.listing.ListedObject;
 import io.drp.listing.MergeJoin;
 import io.drp.listing.ObjectKey;
+import io.drp.failure.DrpFailure;
+import io.drp.model.Finding;
 import io.drp.model.Mismatch;
 import io.drp.pipeline.Step;
 import io.drp.pipeline.Timeline;
 import io.drp.storage.StorageAccount;
-import io.drp.storage.StorageError;
 import io.drp.storage.VerifiedCopier;
 
 import java.util.LinkedHashMap;
@@ -48,7 +48,7 @@ final class VerifyStep implements Step<RecoveryState> {
         ManifestFile point = st.plan.recoveryPoint();
         StorageAccount recovered = st.environment.account();
         boolean full = st.request.fullVerify();
-        BoundedTasks checks = new BoundedTasks(pool, st.request.parallelism() * 2);
+        BoundedTasks checks = new BoundedTasks(pool, st.request.parallelism() * 2, st.guard);
         Queue<Mismatch> content = new ConcurrentLinkedQueue<>();
         Map<String, Mismatch> structural = new TreeMap<>();
         AtomicLong expected = new AtomicLong(), present = new AtomicLong(), bytes = new AtomicLong(), metadataBad = new AtomicLong();
@@ -124,8 +124,14 @@ final class VerifyStep implements Step<RecoveryState> {
         try (Stream<ManifestEntry> entries = st.plan.recoveryPoint().entries().filter(ManifestEntry::live);
              Stream<ListedObject> prod = ContainerListing.of(ctx.production(), ctx.config().productionContainers(), false, true)) {
             return LossMeasurement.measure(entries.iterator(), prod.iterator(), st.request.disasterAt(), ctx::serviceOf);
-        } catch (BlobStorageException e) {
-            throw new StorageError("cannot read production to measure data loss (" + e.getStatusCode() + " " + e.getErrorCode() + ")", e);
+        } catch (DrpFailure f) {
+            throw f;
+        } catch (RuntimeException e) {
+            // In a real region loss production cannot be listed. The data is already verified; say the loss is unknown.
+            String why = "production unreachable (" + StepFailure.describe(e) + ")";
+            st.findings.add(new Finding(Finding.Severity.WARNING, "LOSS_UNKNOWN", "data loss could not be measured: " + why,
+                    "Measure it once production answers again: run the drill again with --disaster-at set to this drill's T0."));
+            return Loss.unknown(why);
         }
     }
 }

@@ -82,6 +82,43 @@ class BackupIT {
     }
 
     @Test
+    void aSecondBackupOnTheSameContainerIsRefusedWhileTheFirstHoldsItsLease(AzuriteEmulator azurite, @TempDir Path tmp) throws Exception {
+        DrillFixture f = new DrillFixture(azurite, tmp);
+        f.data().seed(1);
+        try (var first = io.drp.storage.LeaseLock.acquire(f.backupWritable, BackupJob.LOCK, "backup", "b-first", false, Clock.systemUTC())) {
+            var busy = org.junit.jupiter.api.Assertions.assertThrows(io.drp.storage.LeaseLock.Busy.class, () -> f.backup(BackupJob.Mode.FULL));
+            assertTrue(busy.getMessage().contains("b-first") && busy.getMessage().contains("is running a backup"), busy.getMessage());
+        }
+        assertEquals(PointKind.FULL, f.backup(BackupJob.Mode.FULL).point().kind(), "free again once the first job is done");
+    }
+
+    @Test
+    void aCredentialThatMayNotDeleteIsReportedAsSuchNotAsAnImmutabilityPolicy(AzuriteEmulator azurite, @TempDir Path tmp) throws Exception {
+        DrillFixture f = new DrillFixture(azurite, tmp);
+        f.data().seed(1);
+        // a backup SAS with read, write, list and create, but no delete
+        String sas = f.backupWritable.client().generateAccountSas(new com.azure.storage.common.sas.AccountSasSignatureValues(
+                java.time.OffsetDateTime.now().plusHours(1), com.azure.storage.common.sas.AccountSasPermission.parse("rwlc"),
+                new com.azure.storage.common.sas.AccountSasService().setBlobAccess(true),
+                new com.azure.storage.common.sas.AccountSasResourceType().setService(true).setContainer(true).setObject(true)));
+        StorageAccount noDelete = f.session.connector().open("backup", new io.drp.config.AccountLocation(null,
+                azurite.blobEndpoint("drpbackup"), new io.drp.config.Secret("test SAS", sas)));
+        BackupConfig keepOne = new BackupConfig(f.config.backup().container(), Duration.ofDays(1), Duration.ofHours(1), 1, 4);
+        StorageAccount prod = f.session.connector().openReadOnly("production", f.session.accounts().production());
+        SteppableClock clock = SteppableClock.startingNow();
+        BackupJob job = new BackupJob(prod, noDelete, keepOne, f.containers(), clock, tmp.resolve("c"), Progress.NONE);
+        job.run(BackupJob.Mode.FULL);
+        clock.step(Duration.ofMillis(5));
+
+        BackupResult second = job.run(BackupJob.Mode.FULL);
+
+        assertEquals(List.of(), second.prunedChains());
+        assertTrue(second.notes().stream().anyMatch(n -> n.startsWith("RETENTION NOT APPLIED") && n.contains("403")
+                && n.contains("delete permission")), second.notes().toString());
+        assertTrue(second.notes().stream().noneMatch(n -> n.contains("immutability")), second.notes().toString());
+    }
+
+    @Test
     void retentionPrunesTheOldestChains(AzuriteEmulator azurite, @TempDir Path tmp) throws Exception {
         DrillFixture f = new DrillFixture(azurite, tmp);
         f.data().seed(2);

@@ -6,7 +6,8 @@ import io.drp.model.DrillReport;
 import io.drp.model.Verdict;
 import io.drp.progress.ConsoleProgress;
 import io.drp.progress.Progress;
-import io.drp.recovery.RecoveryLock;
+import io.drp.recovery.LockedRun;
+import io.drp.storage.LeaseLock;
 import io.drp.report.ReportJson;
 import io.drp.storage.StorageAccount;
 import io.drp.storage.emulator.AzuriteEmulator;
@@ -60,11 +61,39 @@ class DrillSafetyIT {
                 tmp.resolve("a"), 1, true));
 
         assertEquals(Verdict.PASSED, a.verdict(), a.verdictReason());
-        assertInstanceOf(RecoveryLock.TargetBusy.class, second.get());
-        assertTrue(second.get().getMessage().contains("another drill (drill-a-" + f.prefix + ") is running"), second.get().getMessage());
+        assertInstanceOf(LeaseLock.Busy.class, second.get());
+        assertTrue(second.get().getMessage().contains("drill-a-" + f.prefix + " on ")
+                && second.get().getMessage().contains("is running a drill or restore"), second.get().getMessage());
         assertFalse(Files.exists(tmp.resolve("b").resolve(ReportJson.FILE_NAME)), "a refused drill writes no report");
         // and once A is done the lock is free again
         assertEquals(Verdict.PASSED, other.drill(null, false, tmp.resolve("c")).verdict());
+    }
+
+    @Test
+    void aDrillThatLosesItsLockStopsWritingAndIsAbortedSayingSo(AzuriteEmulator azurite, @TempDir Path tmp) throws Exception {
+        DrillFixture f = new DrillFixture(azurite, tmp);
+        f.data().seed(20);
+        f.backup(BackupJob.Mode.FULL);
+        // the guard is what LockedRun wires to the lease: here it says "lost" once 5 objects are restored
+        java.util.concurrent.atomic.AtomicLong restored = new java.util.concurrent.atomic.AtomicLong();
+        Progress counting = (step, objects, total, bytes) -> {
+            if (step.equals("restore")) restored.set(objects);
+        };
+        var production = f.session.connector().openReadOnly("production", f.session.accounts().production());
+        var backup = f.session.connector().openReadOnly("backup", f.session.accounts().backup());
+        var engine = new io.drp.recovery.RecoveryEngine(f.config, production, backup,
+                new io.drp.recovery.rebuild.LocalRecoveryTarget(f.recovery), io.drp.recovery.Isolation.REHEARSAL, Clock.systemUTC(),
+                counting, f.workDir, () -> 0, io.drp.secrets.Redactor.none(), ReportJson::write, "test");
+
+        DrillReport r = engine.run(TestRequests.drill(null, null, "region-outage", false, tmp.resolve("r"), 1, true),
+                () -> restored.get() >= 5 ? "the lock on the target was lost (LeaseLost)" : null);
+
+        assertEquals(Verdict.ABORTED, r.verdict());
+        assertTrue(r.verdictReason().startsWith("restore: the lock on the target was lost"), r.verdictReason());
+        long written = f.recovery.container(f.orders()).listBlobs().stream().count() + f.recovery.container(f.invoices()).listBlobs().stream().count()
+                + f.recovery.container(f.media()).listBlobs().stream().count();
+        assertTrue(written < 60, "copies stopped once the lock was lost: " + written + " of 60 written");
+        assertEquals(Verdict.ABORTED, ReportJson.read(tmp.resolve("r").resolve(ReportJson.FILE_NAME)).verdict());
     }
 
     @Test
@@ -74,11 +103,11 @@ class DrillSafetyIT {
         f.backup(BackupJob.Mode.FULL);
         // a crashed drill: a lease taken and never renewed nor released (15 s is the shortest Azure allows)
         StorageAccount recovery = f.recovery;
-        RecoveryLock.acquire(recovery, "warm-up").close();
-        var blob = recovery.container(RecoveryLock.CONTAINER).getBlobClient(RecoveryLock.BLOB);
+        LeaseLock.acquire(recovery, LockedRun.LOCK, "drill", "warm-up", false, Clock.systemUTC()).close();
+        var blob = recovery.container(LeaseLock.CONTAINER).getBlobClient(LockedRun.LOCK);
         new BlobLeaseClientBuilder().blobClient(blob).buildClient().acquireLease(15);
 
-        assertThrows(RecoveryLock.TargetBusy.class, () -> f.drill(null, false, tmp.resolve("r1")));
+        assertThrows(LeaseLock.Busy.class, () -> f.drill(null, false, tmp.resolve("r1")));
         Thread.sleep(16_000);
         assertEquals(Verdict.PASSED, f.drill(null, false, tmp.resolve("r2")).verdict());
     }
