@@ -93,6 +93,9 @@ public final class DrillCommand extends DrpCommandBase {
             DrillSummary.print(out(), report, req.reportDir().resolve(ReportJson.FILE_NAME));
             outcome.notes().forEach(n -> out().println("  " + redactor.redact(n)));
             if (report.verdict() == Verdict.ABORTED) out().println("  resume with: drp drill --resume " + req.runId());
+            report.steps().stream().filter(s -> s.name().equals("rebuild") && "ephemeral".equals(s.details().get("rebuild")))
+                    .filter(s -> req.teardown() == io.drp.recovery.TeardownPolicy.KEEP)
+                    .forEach(s -> out().println("  kept drill stack: " + s.details().get("stack")));
             return ExitCode.of(report.verdict());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -107,6 +110,10 @@ public final class DrillCommand extends DrpCommandBase {
         out().printf(Locale.ROOT, "  RPO if the disaster were declared at T0: %.1f s%n", d.rpoSeconds());
         d.rpoResults().forEach(r -> out().printf(Locale.ROOT, "  %-4s %-12s RPO target %.0f s%n", r.met() ? "ok" : "MISS", r.service(), r.target()));
         d.problems().forEach(p -> out().println("  BLOCKING " + p));
+        if (d.rebuild() != null) {
+            out().printf("  rebuild (preview of stack %s): %d resource operation(s)%n", d.rebuild().stack(), d.rebuild().operations().size());
+            d.rebuild().operations().forEach(op -> out().println("    " + op));
+        }
         out().println("  nothing was rebuilt, restored or written");
         boolean ok = d.problems().isEmpty() && d.rpoResults().stream().allMatch(ObjectiveResult::met);
         return ok ? ExitCode.OK : ExitCode.OBJECTIVE_MISSED;

@@ -16,7 +16,7 @@ import io.drp.recovery.RestoreOptions;
 import io.drp.recovery.RestoreResolver;
 import io.drp.recovery.RestoreSpec;
 import io.drp.recovery.VerifyMode;
-import io.drp.recovery.rebuild.ProcessPulumiCli;
+import io.drp.recovery.rebuild.PulumiWorkspace;
 import io.drp.report.ReportJson;
 import io.drp.restore.RestoreRunner;
 import io.drp.storage.StorageSession;
@@ -105,7 +105,7 @@ public final class RestoreCommand extends DrpCommandBase {
         try (StorageSession session = StorageSession.open(cfg, options.workDir)) {
             redactor = session.redactor();
             RestoreRunner runner = new RestoreRunner(cfg, session, options.workDir, clock,
-                    new ConsoleProgress(System.err, System.console() != null), ReportOutputs.to(err()), new ProcessPulumiCli());
+                    new ConsoleProgress(System.err, System.console() != null), ReportOutputs.to(err()), PulumiWorkspace.local(clock));
             if (dryRun || production && !yes) {
                 RestorePrinter.preview(out(), runner.preview(req), Throughput.recent(cfg.ledger().dir(), req.reportDir()));
                 if (dryRun) return ExitCode.OK;

@@ -167,7 +167,7 @@ public final class ConfigLoader {
     }
 
     private RecoveryConfig recovery(YamlTree node, Path file) {
-        Map<String, YamlTree> m = node.mapping(Set.of("target", "stack", "pulumiWorkDir", "stackConfig"));
+        Map<String, YamlTree> m = node.mapping(Set.of("target", "stack", "pulumiWorkDir", "stackConfig", "rebuild"));
         RecoveryConfig.Kind kind = RecoveryConfig.Kind.LOCAL;
         if (m.containsKey("target")) {
             String t = m.get("target").nonBlank();
@@ -185,7 +185,19 @@ public final class ConfigLoader {
             Path base = file == null || file.toAbsolutePath().getParent() == null ? Path.of("") : file.toAbsolutePath().getParent();
             stackConfig = p.isAbsolute() ? p : base.resolve(p);
         }
-        return new RecoveryConfig(kind, stack, workDir, stackConfig);
+        RecoveryConfig.Rebuild rebuild = null;
+        if (m.containsKey("rebuild")) {
+            String r = m.get("rebuild").nonBlank();
+            rebuild = switch (r) {
+                case "ephemeral" -> RecoveryConfig.Rebuild.EPHEMERAL;
+                case "standing" -> RecoveryConfig.Rebuild.STANDING;
+                default -> throw m.get("rebuild").error("'" + r + "' is not a rebuild mode; use ephemeral or standing");
+            };
+            if (kind != RecoveryConfig.Kind.PULUMI) {
+                throw m.get("rebuild").error("applies to target: pulumi only; the local target always uses the recovery account");
+            }
+        }
+        return new RecoveryConfig(kind, stack, workDir, stackConfig, rebuild);
     }
 
     private List<ServiceConfig> services(YamlTree node, BackupConfig backup, List<ConfigWarning> warnings) {

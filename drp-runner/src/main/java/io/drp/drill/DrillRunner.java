@@ -10,13 +10,15 @@ import io.drp.recovery.RecoveryEngine;
 import io.drp.recovery.LockedRun;
 import io.drp.recovery.RecoveryRequest;
 import io.drp.recovery.rebuild.LocalRecoveryTarget;
-import io.drp.recovery.rebuild.ProcessPulumiCli;
-import io.drp.recovery.rebuild.PulumiCli;
+import io.drp.config.AccountLocation;
+import io.drp.config.RecoveryConfig;
 import io.drp.recovery.rebuild.PulumiRecoveryTarget;
+import io.drp.recovery.rebuild.PulumiWorkspace;
 import io.drp.recovery.rebuild.RecoveryTarget;
 import io.drp.recovery.rebuild.StackDeclaredTarget;
 import io.drp.report.DrpVersion;
 import io.drp.storage.StorageAccount;
+import io.drp.storage.StorageConnector;
 import io.drp.storage.StorageSession;
 
 import java.io.IOException;
@@ -50,20 +52,28 @@ public final class DrillRunner {
         this.targets = targets;
     }
 
-    /** The target the config asks for: local containers, or {@code pulumi up} on the recovery stack first. */
-    public static Function<StorageAccount, RecoveryTarget> targets(DrpConfig config, PulumiCli pulumi) {
-        return recovery -> switch (config.recovery().target()) {
-            case LOCAL -> config.recovery().stackConfig() == null ? new LocalRecoveryTarget(recovery)
-                    : new StackDeclaredTarget(new LocalRecoveryTarget(recovery), config.recovery().stackConfig());
-            case PULUMI -> new PulumiRecoveryTarget(pulumi,
-                    Path.of(config.recovery().pulumiWorkDir() == null ? "." : config.recovery().pulumiWorkDir()),
-                    config.recovery().stack(), recovery);
+    /**
+     * The target the config asks for: local containers, or the recovery program through Pulumi's Automation API.
+     *
+     * @param accountAt opens the account an ephemeral drill stack built, from its blob endpoint
+     */
+    public static Function<StorageAccount, RecoveryTarget> targets(DrpConfig config, PulumiWorkspace pulumi,
+                                                                   Function<String, StorageAccount> accountAt) {
+        RecoveryConfig rc = config.recovery();
+        return recovery -> switch (rc.target()) {
+            case LOCAL -> rc.stackConfig() == null ? new LocalRecoveryTarget(recovery)
+                    : new StackDeclaredTarget(new LocalRecoveryTarget(recovery), rc.stackConfig());
+            case PULUMI -> new PulumiRecoveryTarget(pulumi, new PulumiRecoveryTarget.Stack(rc.stack(),
+                    rc.rebuild() == RecoveryConfig.Rebuild.STANDING ? PulumiRecoveryTarget.Mode.STANDING : PulumiRecoveryTarget.Mode.EPHEMERAL,
+                    rc.pulumiStackConfig()), recovery, LocalRecoveryTarget::new, accountAt);
         };
     }
 
-    /** As {@link #targets} with the real Pulumi CLI. */
+    /** As {@link #targets} with the real Pulumi CLI; a drill stack's own account is opened with DefaultAzureCredential. */
     public static Function<StorageAccount, RecoveryTarget> targetsFor(DrpConfig config) {
-        return targets(config, new ProcessPulumiCli());
+        StorageConnector connector = new StorageConnector();
+        return targets(config, PulumiWorkspace.local(Clock.systemUTC()),
+                endpoint -> connector.open("recovery", new AccountLocation(null, endpoint, null)));
     }
 
     /** The recovery account this session writes to (the ledger mirror lives there too). */
@@ -73,7 +83,10 @@ public final class DrillRunner {
 
     /** Plans without rebuilding or restoring: production and backups are only read; nothing is written anywhere. */
     public DryRun dryRun(RecoveryRequest request) {
-        return engine(new LocalRecoveryTarget(recoveryAccount())).dryRun(request);
+        StorageAccount recovery = recoveryAccount();
+        DryRun plan = engine(new LocalRecoveryTarget(recovery)).dryRun(request);
+        // a Pulumi target previews what the rebuild would create; the others have nothing to preview
+        return plan.withRebuild(targets.apply(recovery).preview(request.runId()));
     }
 
     public DrillReport run(RecoveryRequest request) throws IOException {

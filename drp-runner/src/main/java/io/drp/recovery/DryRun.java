@@ -4,6 +4,7 @@ import io.drp.backup.ManifestFile;
 import io.drp.backup.RestorePlan;
 import io.drp.config.DrpConfig;
 import io.drp.model.ObjectiveResult;
+import io.drp.recovery.rebuild.RebuildPreview;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -11,7 +12,8 @@ import java.util.List;
 
 /** What a run would do at T0, found by planning alone: nothing is rebuilt, restored or written. */
 public record DryRun(String recoveryPoint, Instant watermark, double rpoSeconds, List<String> points, long objects, long bytes,
-                     long replayPuts, long replayDeletes, List<String> problems, List<ObjectiveResult> rpoResults) {
+                     long replayPuts, long replayDeletes, List<String> problems, List<ObjectiveResult> rpoResults,
+                     RebuildPreview rebuild) {
 
     public DryRun {
         points = List.copyOf(points);
@@ -31,6 +33,12 @@ public record DryRun(String recoveryPoint, Instant watermark, double rpoSeconds,
                 .filter(r -> r.kind() == ObjectiveResult.Kind.RPO).toList();
         return new DryRun(point.pointId(), point.header().watermark(), ObjectiveEvaluator.seconds(rpo),
                 plan.points().stream().map(ManifestFile::pointId).toList(), plan.full().trailer().liveObjects(),
-                plan.full().trailer().liveBytes(), puts, deletes, problems, rpoResults);
+                plan.full().trailer().liveBytes(), puts, deletes, problems, rpoResults, null);
+    }
+
+    /** @param rebuild what the target's preview says the rebuild would create; null when it has no preview */
+    public DryRun withRebuild(RebuildPreview rebuild) {
+        return new DryRun(recoveryPoint, watermark, rpoSeconds, points, objects, bytes, replayPuts, replayDeletes, problems,
+                rpoResults, rebuild);
     }
 }

@@ -137,6 +137,10 @@ public final class RecoveryEngine {
             case AFTER_COMPLETION -> runner.abortReason() != null
                     ? "aborted run: recovery containers left in place for --resume or inspection" : null;
         };
+        String stack = st.environment.details().get("stack");
+        if (skipped != null && "ephemeral".equals(st.environment.details().get("rebuild"))) {
+            skipped += "; drill stack " + stack + " left up (remove it with: " + io.drp.recovery.rebuild.TeardownIncomplete.finishCommand(stack) + ")";
+        }
         List<StepRecord> steps;
         if (skipped != null) {
             var at = timeline.now();
@@ -149,7 +153,9 @@ public final class RecoveryEngine {
             after.run(new TeardownStep(ctx), st);
             steps = after.records();
         }
-        DrillReport done = ReportAssembler.withSteps(report, steps, timeline.now());
+        DrillReport done = ReportAssembler.withSteps(report, steps, timeline.now(), st.teardownFinding == null ? null
+                : new io.drp.model.Finding(st.teardownFinding.severity(), st.teardownFinding.code(),
+                        redactor.redact(st.teardownFinding.message()), st.teardownFinding.fix()));
         sink.write(done, st.request.reportDir());
         return done;
     }

@@ -30,6 +30,8 @@ final class RecoveryState {
     /** Copies refused at restore because the backup's bytes did not match the manifest. */
     final Queue<Mismatch> copyMismatches = new ConcurrentLinkedQueue<>();
     final List<Finding> findings = Collections.synchronizedList(new ArrayList<>());
+    /** Set by teardown when it could not prove the rebuilt environment gone; the report carries it afterwards. */
+    volatile Finding teardownFinding;
 
     RecoveryState(RecoveryRequest request) {
         this(request, io.drp.pipeline.RunGuard.NONE);

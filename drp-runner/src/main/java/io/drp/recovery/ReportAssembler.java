@@ -94,12 +94,23 @@ final class ReportAssembler {
     }
 
     /** The same report with the steps that ran after it was first written (teardown), and a later finish. */
-    static DrillReport withSteps(DrillReport r, List<StepRecord> steps, Instant finishedAt) {
+    /**
+     * @param teardown a teardown that could not finish, or null. It does not change the verdict: what the run
+     *                 measured still stands. It is said in the verdict's reason, so nobody reads PASSED and
+     *                 misses a stack left running.
+     */
+    static DrillReport withSteps(DrillReport r, List<StepRecord> steps, Instant finishedAt, Finding teardown) {
         List<RunRecord> runs = new ArrayList<>(r.runs());
         RunRecord last = runs.remove(runs.size() - 1);
         runs.add(new RunRecord(last.run(), last.startedAt(), finishedAt, last.outcome(), last.note()));
-        return new DrillReport(r.schemaVersion(), r.kind(), r.drillId(), r.verdict(), r.verdictReason(), r.startedAt(), finishedAt,
-                r.objectives(), r.measured(), r.objectiveResults(), steps, r.integrity(), r.evidence(), r.findings(), runs,
+        List<Finding> findings = new ArrayList<>(r.findings());
+        String reason = r.verdictReason();
+        if (teardown != null) {
+            findings.add(teardown);
+            reason = reason + "; teardown incomplete: " + teardown.message();
+        }
+        return new DrillReport(r.schemaVersion(), r.kind(), r.drillId(), r.verdict(), reason, r.startedAt(), finishedAt,
+                r.objectives(), r.measured(), r.objectiveResults(), steps, r.integrity(), r.evidence(), findings, runs,
                 r.transientRetries(), r.restore());
     }
 

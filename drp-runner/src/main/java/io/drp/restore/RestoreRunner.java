@@ -11,8 +11,8 @@ import io.drp.recovery.RecoveryEngine;
 import io.drp.recovery.RecoveryRequest;
 import io.drp.recovery.RestorePreview;
 import io.drp.recovery.RestoreSpec;
-import io.drp.recovery.rebuild.PulumiCli;
 import io.drp.recovery.rebuild.PulumiRecoveryTarget;
+import io.drp.recovery.rebuild.PulumiWorkspace;
 import io.drp.recovery.rebuild.RecoveryTarget;
 import io.drp.recovery.rebuild.RestoreContainers;
 import io.drp.recovery.rebuild.StackDeclaredTarget;
@@ -42,10 +42,10 @@ public final class RestoreRunner {
     private final Clock clock;
     private final Progress progress;
     private final RecoveryEngine.ReportSink sink;
-    private final PulumiCli pulumi;
+    private final PulumiWorkspace pulumi;
 
     public RestoreRunner(DrpConfig config, StorageSession session, Path workDir, Clock clock, Progress progress,
-                         RecoveryEngine.ReportSink sink, PulumiCli pulumi) {
+                         RecoveryEngine.ReportSink sink, PulumiWorkspace pulumi) {
         this.config = config;
         this.session = session;
         this.workDir = workDir;
@@ -104,7 +104,9 @@ public final class RestoreRunner {
         RecoveryTarget containers = new RestoreContainers(target, "recovery", overwrite);
         RecoveryConfig rc = config.recovery();
         if (rc.target() == RecoveryConfig.Kind.PULUMI) {
-            return new PulumiRecoveryTarget(pulumi, Path.of(rc.pulumiWorkDir() == null ? "." : rc.pulumiWorkDir()), rc.stack(), target, containers);
+            // a real recovery always updates the recovery stack itself: it is the environment that stays
+            return new PulumiRecoveryTarget(pulumi, new PulumiRecoveryTarget.Stack(rc.stack(), PulumiRecoveryTarget.Mode.STANDING,
+                    rc.pulumiStackConfig()), target, account -> containers, endpoint -> target);
         }
         // renamed containers are a sandbox the stack does not declare; only same-name restores must have a twin
         return rc.stackConfig() != null && req.scope().rename().isEmpty() ? new StackDeclaredTarget(containers, rc.stackConfig()) : containers;

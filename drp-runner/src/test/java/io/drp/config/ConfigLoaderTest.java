@@ -81,6 +81,30 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void aPulumiTargetRebuildsEphemerallyUnlessToldStanding() {
+        assertEquals(RecoveryConfig.Rebuild.EPHEMERAL, parse(VALID + "recovery: { target: pulumi }\n").recovery().rebuild());
+        assertEquals(RecoveryConfig.Rebuild.STANDING,
+                parse(VALID + "recovery:\n  target: pulumi\n  rebuild: standing\n").recovery().rebuild());
+        assertEquals(RecoveryConfig.Rebuild.EPHEMERAL,
+                parse(VALID + "recovery:\n  target: pulumi\n  rebuild: ephemeral\n").recovery().rebuild());
+    }
+
+    @Test
+    void anUnknownRebuildModeNamesFileLineAndField() {
+        ConfigException e = error(VALID + "recovery:\n  target: pulumi\n  rebuild: sometimes\n");
+        assertEquals("recovery.rebuild", e.field());
+        assertEquals(VALID.split("\n").length + 3, e.line());
+        assertTrue(e.getMessage().contains("'sometimes' is not a rebuild mode; use ephemeral or standing"), e.getMessage());
+    }
+
+    @Test
+    void aRebuildModeWithTheLocalTargetIsAnError() {
+        ConfigException e = error(VALID + "recovery:\n  target: local\n  rebuild: ephemeral\n");
+        assertEquals("recovery.rebuild", e.field());
+        assertTrue(e.getMessage().contains("applies to target: pulumi only"), e.getMessage());
+    }
+
+    @Test
     void malformedYamlNamesTheLine() {
         ConfigException e = error("version: 1\nbackup:\n  container: [unclosed\nservices: {}\n");
         assertTrue(e.line() >= 3, "line " + e.line());

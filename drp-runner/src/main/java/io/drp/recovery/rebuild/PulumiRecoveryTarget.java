@@ -1,108 +1,194 @@
 package io.drp.recovery.rebuild;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import io.drp.recovery.rebuild.LocalRecoveryTarget;
-import io.drp.recovery.rebuild.PulumiCli;
+import com.pulumi.automation.ConfigValue;
+import com.pulumi.automation.OutputValue;
+import com.pulumi.automation.WorkspaceStack;
 import io.drp.storage.StorageAccount;
 
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
- * Rebuilds the recovery environment by running {@code pulumi up} on the recovery stack, then checks that
- * what the stack declares matches what the drill is about to use (account and containers), and creates
- * the containers' contents side through {@link LocalRecoveryTarget}. The stack's infrastructure stays up
- * after the drill: teardown only removes the restored data.
+ * Rebuilds the recovery environment from code through Pulumi's Automation API, then checks that what the
+ * stack declares matches what the run is about to use, and prepares the containers in the account it built.
+ * <p>
+ * {@code standing}: the recovery stack itself is updated and stays up (a no-op when nothing changed, and a
+ * real recovery's only mode). {@code ephemeral}: a drill creates a stack of its own from the recovery
+ * stack's configuration, so the rebuild step times building the environment from nothing, and teardown
+ * destroys and removes it, verified.
  */
 public final class PulumiRecoveryTarget implements RecoveryTarget {
 
     /** Stack outputs drp reads (see README, "Stack outputs"). */
     public static final String OUT_ACCOUNT = "recoveryStorageAccountName";
+    public static final String OUT_ENDPOINT = "recoveryBlobEndpoint";
     public static final String OUT_CONTAINERS = "recoveryDataContainers";
 
-    private static final Duration UP_TIMEOUT = Duration.ofMinutes(45);
+    /** How the stack is used; mirrors {@code recovery.rebuild} in drp.yaml. */
+    public enum Mode { STANDING, EPHEMERAL }
 
-    private final PulumiCli cli;
-    private final Path projectDir;
-    private final String stack;
+    /** @param stackConfig the recovery stack's Pulumi.&lt;stack&gt;.yaml, copied onto the stack before every update */
+    public record Stack(String name, Mode mode, Path stackConfig) {}
+
+    private final PulumiWorkspace pulumi;
+    private final Stack stack;
     private final StorageAccount recovery;
-    private final RecoveryTarget containers;
+    private final Function<StorageAccount, RecoveryTarget> containersIn;
+    private final Function<String, StorageAccount> accountAt;
 
-    public PulumiRecoveryTarget(PulumiCli cli, Path projectDir, String stack, StorageAccount recovery) {
-        this(cli, projectDir, stack, recovery, new LocalRecoveryTarget(recovery));
-    }
-
-    /** @param containers what prepares the containers once the stack is up: a drill's, or a real recovery's */
-    public PulumiRecoveryTarget(PulumiCli cli, Path projectDir, String stack, StorageAccount recovery, RecoveryTarget containers) {
-        this.cli = cli;
-        this.projectDir = projectDir;
+    /**
+     * @param containersIn what prepares the containers once the stack is up: a drill's, or a real recovery's
+     * @param accountAt    opens the account an ephemeral stack built, from its blob endpoint output
+     */
+    public PulumiRecoveryTarget(PulumiWorkspace pulumi, Stack stack, StorageAccount recovery,
+                                Function<StorageAccount, RecoveryTarget> containersIn, Function<String, StorageAccount> accountAt) {
+        this.pulumi = pulumi;
         this.stack = stack;
         this.recovery = recovery;
-        this.containers = containers;
+        this.containersIn = containersIn;
+        this.accountAt = accountAt;
     }
 
     @Override
     public String describe() {
-        return "pulumi stack " + stack + " (" + recovery.endpoint() + ")";
+        return stack.mode() == Mode.STANDING ? "pulumi stack " + stack.name() + " (" + recovery.endpoint() + ")"
+                : "pulumi ephemeral drill stack of " + stack.name();
+    }
+
+    /** The stack a run uses: the recovery stack, or the drill's own. */
+    public String stackFor(String runId) {
+        return stack.mode() == Mode.STANDING ? stack.name() : DrillStacks.stackName(stack.name(), runId);
+    }
+
+    /** The configuration a run's stack gets: the recovery stack's, with a drill's own name prefix. */
+    Map<String, ConfigValue> configFor(String runId) {
+        Map<String, ConfigValue> config = new LinkedHashMap<>(RecoveryStackConfig.read(stack.stackConfig()));
+        if (stack.mode() == Mode.EPHEMERAL) {
+            config.put("drp:namePrefix", new ConfigValue(DrillStacks.namePrefix(runId)));
+            // the stack's name is no longer "recovery", which is how the program tells its role otherwise
+            config.putIfAbsent("drp:role", new ConfigValue("recovery"));
+        }
+        return config;
     }
 
     @Override
-    public RecoveryEnvironment rebuild(String drillId, List<String> wanted, boolean resume) {
-        long t = System.nanoTime();
-        PulumiCli.Result up = cli.run(projectDir, List.of("up", "--stack", stack, "--yes", "--skip-preview", "--non-interactive",
-                "--suppress-progress", "--message", "drp drill " + drillId), Map.of(), UP_TIMEOUT);
-        if (!up.ok()) {
-            throw new RebuildFailure("pulumi up on stack " + stack + " failed with exit code " + up.exitCode() + ": " + lastLine(up.stderr(), up.stdout()));
-        }
-        double upSeconds = (System.nanoTime() - t) / 1e9;
-        PulumiCli.Result out = cli.run(projectDir, List.of("stack", "output", "--stack", stack, "--json"), Map.of(), Duration.ofMinutes(5));
-        if (!out.ok()) {
-            throw new RebuildFailure("pulumi stack output on stack " + stack + " failed: " + lastLine(out.stderr(), out.stdout()));
-        }
-        JsonNode outputs;
+    public RecoveryEnvironment rebuild(String runId, List<String> wanted, boolean resume) {
+        String name = stackFor(runId);
+        PulumiWorkspace.Open how = stack.mode() == Mode.STANDING ? PulumiWorkspace.Open.SELECT
+                : resume ? PulumiWorkspace.Open.CREATE_OR_SELECT : PulumiWorkspace.Open.CREATE;
+        Map<String, ConfigValue> config = configFor(runId);
+        WorkspaceStack s = pulumi.open(name, how);
         try {
-            outputs = new ObjectMapper().readTree(out.stdout());
-        } catch (Exception e) {
-            throw new RebuildFailure("pulumi stack output on stack " + stack + " is not JSON");
+            pulumi.configure(s, config);
+            ResourceTimeline events = new ResourceTimeline(pulumi.clock());
+            Instant start = pulumi.clock().instant();
+            Map<String, OutputValue> outputs;
+            try {
+                outputs = pulumi.up(s, "drp " + runId, events);
+            } catch (RebuildFailure f) {
+                throw events.firstFailure().map(r -> failedResource(name, r, f)).orElseGet(() -> leftUp(name, f));
+            }
+            events.firstFailure().ifPresent(r -> {
+                throw failedResource(name, r, null);
+            });
+            double upSeconds = Duration.between(start, pulumi.clock().instant()).toMillis() / 1000.0;
+            StorageAccount account = account(name, outputs);
+            List<String> declared = declared(outputs);
+            List<String> missing = wanted.stream().filter(c -> !declared.contains(c)).toList();
+            if (!missing.isEmpty()) {
+                throw new RebuildFailure("stack " + name + " declares no recovery twin for production container(s) " + missing
+                        + "; add them to the recovery stack's config and run the drill again");
+            }
+            RecoveryEnvironment env = containersIn.apply(account).rebuild(runId, wanted, resume);
+            Map<String, String> details = new LinkedHashMap<>(env.details());
+            details.put("stack", name);
+            details.put("rebuild", stack.mode().name().toLowerCase(Locale.ROOT));
+            details.put("pulumiUpSeconds", String.format(Locale.ROOT, "%.1f", upSeconds));
+            List<ResourceTiming> timings = events.timings();
+            details.put("resourceOperations", String.valueOf(timings.size()));
+            for (int i = 0; i < timings.size(); i++) {
+                details.put(String.format(Locale.ROOT, "resource%03d", i + 1), timings.get(i).line());
+            }
+            return new RecoveryEnvironment(env.account(), env.containers(), details);
+        } finally {
+            PulumiWorkspace.close(s);
         }
-        String account = outputs.path(OUT_ACCOUNT).asText(null);
+    }
+
+    private static RebuildFailure failedResource(String stack, ResourceTiming r, RebuildFailure cause) {
+        return new RebuildFailure("pulumi up on stack " + stack + ": " + r.type() + " " + r.name() + " failed to " + r.op()
+                + ": " + r.message() + " (" + leftUpHint(stack) + ")", cause);
+    }
+
+    private static RebuildFailure leftUp(String stack, RebuildFailure f) {
+        return new RebuildFailure(f.getMessage() + " (" + leftUpHint(stack) + ")", f);
+    }
+
+    private static String leftUpHint(String stack) {
+        return "stack " + stack + " is left as it is: --resume reuses it; to remove it: " + TeardownIncomplete.finishCommand(stack);
+    }
+
+    private StorageAccount account(String name, Map<String, OutputValue> outputs) {
+        Object account = value(outputs, OUT_ACCOUNT);
         if (account == null) {
-            throw new RebuildFailure("stack " + stack + " has no output '" + OUT_ACCOUNT + "'; is it the drp recovery stack?");
+            throw new RebuildFailure("stack " + name + " has no output '" + OUT_ACCOUNT + "'; is it the drp recovery stack?");
         }
-        if (!account.equals(recovery.accountName())) {
-            throw new RebuildFailure("stack " + stack + " declares recovery account " + account + " but drp.yaml points at "
+        if (account.equals(recovery.accountName())) return recovery;
+        if (stack.mode() == Mode.STANDING) {
+            throw new RebuildFailure("stack " + name + " declares recovery account " + account + " but drp.yaml points at "
                     + recovery.accountName() + "; fix storage.recovery so the drill uses what the stack built");
         }
-        List<String> declared = new ArrayList<>();
-        outputs.path(OUT_CONTAINERS).forEach(n -> declared.add(n.asText()));
-        List<String> missing = wanted.stream().filter(c -> !declared.contains(c)).toList();
-        if (!missing.isEmpty()) {
-            throw new RebuildFailure("stack " + stack + " declares no recovery twin for production container(s) " + missing
-                    + "; add them to the recovery stack's config and run the drill again");
+        Object endpoint = value(outputs, OUT_ENDPOINT);
+        if (endpoint == null) throw new RebuildFailure("stack " + name + " has no output '" + OUT_ENDPOINT + "'");
+        return accountAt.apply(endpoint.toString());
+    }
+
+    private static List<String> declared(Map<String, OutputValue> outputs) {
+        return OutputsAsStrings.list(value(outputs, OUT_CONTAINERS));
+    }
+
+    private static Object value(Map<String, OutputValue> outputs, String key) {
+        OutputValue v = outputs.get(key);
+        return v == null ? null : v.value();
+    }
+
+    /**
+     * Previews the recovery program. Ephemeral: on a stack created for the preview and removed after it (an
+     * empty stack: a preview creates no resource); standing: on the recovery stack itself.
+     */
+    @Override
+    public RebuildPreview preview(String runId) {
+        String name = stackFor(runId);
+        boolean ours = stack.mode() == Mode.EPHEMERAL;
+        Map<String, ConfigValue> config = configFor(runId);
+        WorkspaceStack s = pulumi.open(name, ours ? PulumiWorkspace.Open.CREATE : PulumiWorkspace.Open.SELECT);
+        try {
+            ResourceTimeline events = new ResourceTimeline(pulumi.clock());
+            try {
+                pulumi.configure(s, config);
+                pulumi.preview(s, events);
+            } finally {
+                if (ours) pulumi.remove(s);
+            }
+            return new RebuildPreview(name, events.planned());
+        } finally {
+            PulumiWorkspace.close(s);
         }
-        RecoveryEnvironment env = containers.rebuild(drillId, wanted, resume);
-        Map<String, String> details = new LinkedHashMap<>(env.details());
-        details.put("stack", stack);
-        details.put("pulumiUpSeconds", String.format(java.util.Locale.ROOT, "%.1f", upSeconds));
-        return new RecoveryEnvironment(env.account(), env.containers(), details);
     }
 
     @Override
     public void teardown(RecoveryEnvironment environment) {
-        containers.teardown(environment);
-    }
-
-    private static String lastLine(String... texts) {
-        for (String t : texts) {
-            if (t == null || t.isBlank()) continue;
-            String[] lines = t.strip().split("\n");
-            return lines[lines.length - 1].strip();
+        if (stack.mode() == Mode.STANDING) {
+            containersIn.apply(environment.account()).teardown(environment);
+            return;
         }
-        return "(no output)";
+        String name = environment.details().get("stack");
+        new StackTeardown(pulumi).destroyAndRemove(name);
     }
 }

@@ -22,6 +22,14 @@ public interface RecoveryTarget {
      */
     RecoveryEnvironment rebuild(String drillId, List<String> containers, boolean resume);
 
+    /**
+     * What {@link #rebuild} would create for {@code runId}, found without creating anything that stays;
+     * null when the target has nothing to preview (the local targets).
+     */
+    default RebuildPreview preview(String runId) {
+        return null;
+    }
+
     /** Removes what {@link #rebuild} created. Called after the report is written, unless the user asked to keep it. */
     void teardown(RecoveryEnvironment environment);
 }
