@@ -52,17 +52,32 @@ final class YamlTree {
                 throw new ConfigException(file, 1, "", "the file is empty; start from examples/drp.yaml");
             }
             return new YamlTree(file, root.get(), "");
+        } catch (ConfigException e) {
+            throw e; // already one line with its line number: wrapping it below would lose both
         } catch (MarkedYamlEngineException e) {
             int line = e.getProblemMark().or(e::getContextMark).map(m -> m.getLine() + 1).orElse(0);
             String problem = e.getProblem() == null ? "invalid YAML" : e.getProblem();
             throw new ConfigException(file, line, "", "malformed YAML (" + problem.trim() + "); fix the syntax at this line");
+        } catch (org.snakeyaml.engine.v2.exceptions.ReaderException e) {
+            // a character YAML forbids: the reader knows where, as a code point index; turn it into a line
+            throw new ConfigException(file, lineAt(text, e.getPosition()), "", String.format(
+                    "character U+%04X is not allowed in YAML; remove it or write it escaped inside double quotes", e.getCodePoint()));
         } catch (YamlEngineException e) {
-            throw new ConfigException(file, 0, "", "malformed YAML (" + firstLine(e.getMessage()) + ")");
+            throw new ConfigException(file, 1, "", "malformed YAML (" + firstLine(e.getMessage()) + ")");
         } catch (RuntimeException e) {
             // snakeyaml-engine can throw plain runtime exceptions on some pathological inputs (found by fuzzing):
             // they are still a malformed file, not a crash.
-            throw new ConfigException(file, 0, "", "malformed YAML (" + firstLine(String.valueOf(e.getMessage())) + ")");
+            throw new ConfigException(file, 1, "", "malformed YAML (" + firstLine(String.valueOf(e.getMessage())) + ")");
         }
+    }
+
+    /** The 1-based line of the code point at {@code index}. */
+    static int lineAt(String text, int index) {
+        int line = 1;
+        for (int i = 0, cp = 0; i < text.length() && cp < index; i += Character.charCount(text.codePointAt(i)), cp++) {
+            if (text.charAt(i) == '\n') line++;
+        }
+        return line;
     }
 
     private static String firstLine(String s) {

@@ -42,6 +42,7 @@ class ConfigFuzzTest {
                 rejected++;
                 assertTrue(e.getMessage().startsWith("fuzz.yaml"), e.getMessage());
                 assertTrue(!e.getMessage().contains("\n"), "one line: " + e.getMessage());
+                assertTrue(e.line() >= 1 && e.getMessage().startsWith("fuzz.yaml:" + e.line() + ":"), "names a line: " + e.getMessage());
             } catch (Throwable t) {
                 fail("input #" + i + " crashed the loader with " + t + "\n---\n" + input);
             }

@@ -208,6 +208,22 @@ class ConfigLoaderTest {
         assertTrue(e.getMessage().contains("is a directory"));
     }
 
+    @Test
+    void anEmptyFileSaysSoOnceWithItsLine() {
+        for (String empty : new String[] {"", "\n\n", "# only a comment\n"}) {
+            ConfigException e = assertThrows(ConfigException.class, () -> loader.parse("drp.yaml", Path.of("drp.yaml"), empty, "0".repeat(64)));
+            assertEquals("drp.yaml:1: the file is empty; start from examples/drp.yaml", e.getMessage());
+        }
+    }
+
+    @Test
+    void aForbiddenCharacterIsPlacedOnItsLine() {
+        String text = "version: 1\nbackup:\n  container: ab\u0007c\n";
+        ConfigException e = assertThrows(ConfigException.class, () -> loader.parse("drp.yaml", Path.of("drp.yaml"), text, "0".repeat(64)));
+        assertEquals(3, e.line());
+        assertTrue(e.getMessage().startsWith("drp.yaml:3: character U+0007 is not allowed"), e.getMessage());
+    }
+
     static Path repoRoot() {
         Path p = Path.of("").toAbsolutePath();
         while (p != null && !Files.exists(p.resolve("examples/drp.yaml"))) p = p.getParent();

@@ -204,6 +204,25 @@ class DrillIT {
     }
 
     @Test
+    void theDrillPathCannotWriteOrDeleteBackupsBecauseTheServiceRefuses(AzuriteEmulator azurite, @TempDir Path tmp) {
+        DrillFixture f = new DrillFixture(azurite, tmp);
+        f.data().seed(1);
+        BackupResult full = f.backup(BackupJob.Mode.FULL);
+        StorageAccount readOnly = f.session.connector().openReadOnly("backup", f.session.accounts().backup());
+        var manifest = readOnly.container(f.config.backup().container())
+                .getBlobClient(io.drp.backup.BackupLayout.manifestBlob(full.point().chainId(), 0));
+
+        BlobStorageException write = assertThrows(BlobStorageException.class, () -> manifest.upload(BinaryData.fromString("x"), true));
+        BlobStorageException delete = assertThrows(BlobStorageException.class, manifest::delete);
+
+        assertEquals(com.azure.storage.blob.models.BlobErrorCode.AUTHORIZATION_PERMISSION_MISMATCH, write.getErrorCode());
+        assertEquals(com.azure.storage.blob.models.BlobErrorCode.AUTHORIZATION_PERMISSION_MISMATCH, delete.getErrorCode());
+        assertTrue(readOnly.serverEnforced());
+        assertTrue(f.backupWritable.container(f.config.backup().container())
+                .getBlobClient(io.drp.backup.BackupLayout.manifestBlob(full.point().chainId(), 0)).exists());
+    }
+
+    @Test
     void metadataVerificationTrustsTheHashesRecordedAtRestore(AzuriteEmulator azurite, @TempDir Path tmp) throws Exception {
         DrillFixture f = new DrillFixture(azurite, tmp);
         f.data().seed(6);
