@@ -18,8 +18,15 @@ import java.util.Comparator;
 import java.util.List;
 
 @Command(name = "assess", header = "Static DR-readiness check of both stacks against the objectives. Exit 1 on a blocking finding.",
-        description = {"Evaluates Pulumi.production.yaml and Pulumi.recovery.yaml on Pulumi's mock engine and checks them against drp.yaml:",
-                "data-store parity, geo-redundancy, backup frequency against the RPO, retention, protections, monitoring and meta-monitoring."})
+        description = {"Evaluates Pulumi.production.yaml and Pulumi.recovery.yaml on Pulumi's mock engine and checks them against drp.yaml: data-store parity, geo-redundancy, backup frequency against the RPO, retention, protections, monitoring and meta-monitoring.",
+                "Needs no credentials: secrets in drp.yaml are only read with --live."},
+        exitCodeList = {
+                "0:ready: no blocking finding",
+                "1:not ready: at least one blocking finding",
+                "2:invalid usage or configuration; nothing ran",
+                "3:aborted: --live could not reach Azure Resource Manager, or an unexpected error"},
+        footer = {"  drp assess -c drp.yaml --format json",
+                "  drp assess -c drp.yaml --live --subscription 0000-... --resource-group rg-drp-prod"})
 public final class AssessCommand extends DrpCommandBase {
 
     @Mixin

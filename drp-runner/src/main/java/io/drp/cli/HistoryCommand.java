@@ -13,7 +13,14 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Function;
 
-@Command(name = "history", header = "List past drills with their verdicts and the RTO/RPO trend.")
+@Command(name = "history", header = "List past drills with their verdicts and the RTO/RPO trend.",
+        description = {"Reads the ledger (hash-chained drill history) and prints one line per drill or restore, then the RTO and RPO trend."},
+        exitCodeList = {
+                "0:the history was printed (also when it is empty)",
+                "2:invalid usage or configuration; nothing ran",
+                "3:aborted: an unexpected error"},
+        footer = {"  drp history --last 10",
+                "  drp history --ledger .drp/ledger --format json"})
 public final class HistoryCommand extends DrpCommandBase {
 
     @Mixin

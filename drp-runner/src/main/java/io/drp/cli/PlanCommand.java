@@ -15,8 +15,13 @@ import java.util.List;
 import java.util.Map;
 
 @Command(name = "plan", header = "List what a stack declares, evaluated in-process on Pulumi's mock engine.",
-        description = {"No Pulumi CLI and no cloud: the stack program runs against Pulumi's mock engine with the drp: config",
-                "of Pulumi.<stack>.yaml, and every declared resource is listed with its type, name and key properties."})
+        description = {"No Pulumi CLI and no cloud: the stack program runs against Pulumi's mock engine with the drp: config of Pulumi.<stack>.yaml, and every declared resource is listed with its type, name and key properties."},
+        exitCodeList = {
+                "0:the stack was evaluated and listed",
+                "2:invalid usage, or a stack config that does not evaluate",
+                "3:aborted: an unexpected error"},
+        footer = {"  drp plan --stack production",
+                "  drp plan --stack recovery --format json"})
 public final class PlanCommand extends DrpCommandBase {
 
     @Option(names = "--stack", required = true, description = "production or recovery.")

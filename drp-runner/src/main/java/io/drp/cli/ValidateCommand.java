@@ -9,7 +9,13 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
 @Command(name = "validate", header = "Check drp.yaml: every error with file, line and field.",
-        description = "Parses and validates the objectives file without touching any storage. Exit 0 when valid (warnings are printed), 2 when not.")
+        description = {"Parses and validates the objectives file without touching any storage and without reading secrets. Warnings are printed on stderr."},
+        exitCodeList = {
+                "0:the file is valid (warnings are printed)",
+                "2:the file is invalid: one line with file, line and field",
+                "3:aborted: an unexpected error"},
+        footer = {"  drp validate -c drp.yaml",
+                "  drp validate -c drp.yaml --format json"})
 public final class ValidateCommand extends DrpCommandBase {
 
     @Mixin
