@@ -52,7 +52,8 @@ public final class AssessCommand extends DrpCommandBase {
 
     @Override
     protected ExitCode execute() {
-        DrpConfig cfg = new ConfigLoader().load(options.config);
+        // static by default: only --live connects, so only --live needs the secrets drp.yaml references
+        DrpConfig cfg = (live ? new ConfigLoader() : ConfigLoader.withoutSecrets()).load(options.config);
         DeclaredStack prod = Stacks.production(production);
         DeclaredStack rec = Stacks.recovery(recovery, production);
         List<Finding> all = new java.util.ArrayList<>(ReadinessAssessment.assess(cfg, prod, rec));

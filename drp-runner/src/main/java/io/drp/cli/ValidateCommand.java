@@ -23,7 +23,7 @@ public final class ValidateCommand extends DrpCommandBase {
 
     @Override
     protected ExitCode execute() {
-        DrpConfig cfg = new ConfigLoader().load(options.config);
+        DrpConfig cfg = ConfigLoader.withoutSecrets().load(options.config);
         for (ConfigWarning w : cfg.warnings()) {
             err().println("warning: " + w);
         }

@@ -28,7 +28,7 @@ public final class VerifyLedgerCommand extends DrpCommandBase {
     private java.nio.file.Path reportDir() {
         if (reports != null) return reports;
         if (java.nio.file.Files.isRegularFile(options.config)) {
-            return new io.drp.config.ConfigLoader().load(options.config).drill().reportDir();
+            return io.drp.config.ConfigLoader.withoutSecrets().load(options.config).drill().reportDir();
         }
         return java.nio.file.Path.of("drill-reports");
     }
