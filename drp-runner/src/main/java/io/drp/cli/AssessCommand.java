@@ -6,7 +6,6 @@ import io.drp.config.ConfigLoader;
 import io.drp.config.DrpConfig;
 import io.drp.failure.UsageFailure;
 import io.drp.model.Finding;
-import io.drp.report.ReportJson;
 import io.drp.stack.Stacks;
 import io.drp.stacks.inspect.DeclaredStack;
 import picocli.CommandLine.Command;
@@ -38,8 +37,8 @@ public final class AssessCommand extends DrpCommandBase {
     @Option(names = "--recovery-config", paramLabel = "FILE", defaultValue = "Pulumi.recovery.yaml", description = "Default: ${DEFAULT-VALUE}.")
     Path recovery;
 
-    @Option(names = "--json", description = "Print the findings as JSON.")
-    boolean json;
+    @Mixin
+    FormatOptions format;
 
     @Option(names = "--live", description = "Also check the deployed accounts through Azure Resource Manager (DefaultAzureCredential; read-only).")
     boolean live;
@@ -68,12 +67,9 @@ public final class AssessCommand extends DrpCommandBase {
         List<Finding> findings = all.stream()
                 .sorted(Comparator.comparing((Finding f) -> -f.severity().ordinal()).thenComparing(Finding::code)).toList();
         boolean blocking = findings.stream().anyMatch(f -> f.severity() == Finding.Severity.BLOCKING);
-        if (json) {
-            try {
-                out().println(ReportJson.mapper().writeValueAsString(findings));
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
+        if (format.json()) {
+            JsonDocuments.print(out(), new JsonDocuments.Assessment(JsonDocuments.SCHEMA_VERSION, !blocking, options.config.toString(),
+                    production.toString(), recovery.toString(), findings));
         } else {
             out().printf("assessed %s and %s against %s%n", production, recovery, options.config);
             for (Finding f : findings) {

@@ -52,7 +52,7 @@ public final class Main {
                 .footer("  source <(drp generate-completion)                 # this shell",
                         "  drp generate-completion > /etc/bash_completion.d/drp  # every new shell");
         cli.getSubcommands().get("help").getCommandSpec().usageMessage()
-                .exitCodeList(java.util.Map.of("0", "the help was printed", "2", "no such command"))
+                .exitCodeList(new java.util.TreeMap<>(java.util.Map.of("0", "the help was printed", "2", "no such command")))
                 .footer("  drp help drill");
         return cli;
     }

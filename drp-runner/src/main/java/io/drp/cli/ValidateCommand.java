@@ -1,5 +1,6 @@
 package io.drp.cli;
 
+import io.drp.config.ConfigException;
 import io.drp.config.ConfigLoader;
 import io.drp.config.ConfigWarning;
 import io.drp.config.DrpConfig;
@@ -21,9 +22,22 @@ public final class ValidateCommand extends DrpCommandBase {
     @Mixin
     ConfigOptions options;
 
+    @Mixin
+    FormatOptions format;
+
     @Override
     protected ExitCode execute() {
-        DrpConfig cfg = ConfigLoader.withoutSecrets().load(options.config);
+        DrpConfig cfg;
+        try {
+            cfg = ConfigLoader.withoutSecrets().load(options.config);
+        } catch (ConfigException e) {
+            if (format.json()) JsonDocuments.print(out(), JsonDocuments.Validation.of(e));
+            throw e;
+        }
+        if (format.json()) {
+            JsonDocuments.print(out(), JsonDocuments.Validation.of(cfg));
+            return ExitCode.OK;
+        }
         for (ConfigWarning w : cfg.warnings()) {
             err().println("warning: " + w);
         }
