@@ -6,7 +6,6 @@ import io.drp.config.ConfigLoader;
 import io.drp.config.DrpConfig;
 import io.drp.failure.UsageFailure;
 import io.drp.model.Finding;
-import io.drp.report.ReportJson;
 import io.drp.stack.Stacks;
 import io.drp.stacks.inspect.DeclaredStack;
 import picocli.CommandLine.Command;
@@ -18,8 +17,15 @@ import java.util.Comparator;
 import java.util.List;
 
 @Command(name = "assess", header = "Static DR-readiness check of both stacks against the objectives. Exit 1 on a blocking finding.",
-        description = {"Evaluates Pulumi.production.yaml and Pulumi.recovery.yaml on Pulumi's mock engine and checks them against drp.yaml:",
-                "data-store parity, geo-redundancy, backup frequency against the RPO, retention, protections, monitoring and meta-monitoring."})
+        description = {"Evaluates Pulumi.production.yaml and Pulumi.recovery.yaml on Pulumi's mock engine and checks them against drp.yaml: data-store parity, geo-redundancy, backup frequency against the RPO, retention, protections, monitoring and meta-monitoring.",
+                "Needs no credentials: secrets in drp.yaml are only read with --live."},
+        exitCodeList = {
+                "0:ready: no blocking finding",
+                "1:not ready: at least one blocking finding",
+                "2:invalid usage or configuration; nothing ran",
+                "3:aborted: --live could not reach Azure Resource Manager, or an unexpected error"},
+        footer = {"  drp assess -c drp.yaml --format json",
+                "  drp assess -c drp.yaml --live --subscription 0000-... --resource-group rg-drp-prod"})
 public final class AssessCommand extends DrpCommandBase {
 
     @Mixin
@@ -31,8 +37,8 @@ public final class AssessCommand extends DrpCommandBase {
     @Option(names = "--recovery-config", paramLabel = "FILE", defaultValue = "Pulumi.recovery.yaml", description = "Default: ${DEFAULT-VALUE}.")
     Path recovery;
 
-    @Option(names = "--json", description = "Print the findings as JSON.")
-    boolean json;
+    @Mixin
+    FormatOptions format;
 
     @Option(names = "--live", description = "Also check the deployed accounts through Azure Resource Manager (DefaultAzureCredential; read-only).")
     boolean live;
@@ -45,7 +51,8 @@ public final class AssessCommand extends DrpCommandBase {
 
     @Override
     protected ExitCode execute() {
-        DrpConfig cfg = new ConfigLoader().load(options.config);
+        // static by default: only --live connects, so only --live needs the secrets drp.yaml references
+        DrpConfig cfg = (live ? new ConfigLoader() : ConfigLoader.withoutSecrets()).load(options.config);
         DeclaredStack prod = Stacks.production(production);
         DeclaredStack rec = Stacks.recovery(recovery, production);
         List<Finding> all = new java.util.ArrayList<>(ReadinessAssessment.assess(cfg, prod, rec));
@@ -60,12 +67,9 @@ public final class AssessCommand extends DrpCommandBase {
         List<Finding> findings = all.stream()
                 .sorted(Comparator.comparing((Finding f) -> -f.severity().ordinal()).thenComparing(Finding::code)).toList();
         boolean blocking = findings.stream().anyMatch(f -> f.severity() == Finding.Severity.BLOCKING);
-        if (json) {
-            try {
-                out().println(ReportJson.mapper().writeValueAsString(findings));
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
+        if (format.json()) {
+            JsonDocuments.print(out(), new JsonDocuments.Assessment(JsonDocuments.SCHEMA_VERSION, !blocking, options.config.toString(),
+                    production.toString(), recovery.toString(), findings));
         } else {
             out().printf("assessed %s and %s against %s%n", production, recovery, options.config);
             for (Finding f : findings) {

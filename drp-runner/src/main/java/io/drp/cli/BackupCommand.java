@@ -21,8 +21,13 @@ import java.time.Clock;
 import java.time.Duration;
 
 @Command(name = "backup", header = "Write a backup point of the production containers.",
-        description = {"The production side's scheduled job. By default takes a full snapshot when the current chain is older",
-                "than backup.fullEvery (or none exists), otherwise an incremental. Production is only read."})
+        description = {"The production side's scheduled job. By default takes a full snapshot when the current chain is older than backup.fullEvery (or none exists), otherwise an incremental. Production is only read."},
+        exitCodeList = {
+                "0:the backup point was written",
+                "2:invalid usage or configuration; nothing ran",
+                "3:aborted: storage or backup error (the point is not committed)"},
+        footer = {"  drp backup -c drp.yaml              # from cron, e.g. hourly",
+                "  drp backup -c drp.yaml --full       # start a new chain now"})
 public final class BackupCommand extends DrpCommandBase {
 
     @Mixin

@@ -15,8 +15,14 @@ import java.time.Duration;
 import java.util.Locale;
 
 @Command(name = "demo", header = "Run a complete drill on the embedded emulator, from an empty machine.",
-        description = {"Starts Azurite, seeds a production dataset, takes a full backup and two incrementals with churn",
-                "in between, writes more data after the last backup, then runs a drill and prints where the report is."})
+        description = {"Starts Azurite, seeds a production dataset, takes a full backup and two incrementals with churn in between, writes more data after the last backup, then runs a drill and prints where the report is."},
+        exitCodeList = {
+                "0:the demo drill passed",
+                "1:the demo drill completed but missed an objective",
+                "2:invalid usage or configuration; nothing ran",
+                "3:the demo drill was aborted"},
+        footer = {"  drp demo",
+                "  drp demo --gap 10s --report-dir /tmp/demo-report"})
 public final class DemoCommand extends DrpCommandBase {
 
     @Option(names = "--work-dir", paramLabel = "DIR", defaultValue = ".drp/demo", description = "Demo state; wiped at start (default: ${DEFAULT-VALUE}).")

@@ -34,9 +34,15 @@ import java.util.List;
 import java.util.Locale;
 
 @Command(name = "drill", header = "Run a DR drill: plan, rebuild, restore, replay, verify, report.",
-        description = {"Declares the disaster at T0 (now, or --disaster-at), restores the newest backup point at or before T0",
-                "into the recovery environment, verifies it and measures RTO and RPO against the objectives.",
-                "Never writes production or backups. Exit 0 passed, 1 objective missed, 2 bad usage, 3 aborted."})
+        description = {"Declares the disaster at T0 (now, or --disaster-at), restores the newest backup point at or before T0 into the recovery environment, verifies it and measures RTO and RPO against the objectives.",
+                "Never writes production or backups."},
+        exitCodeList = {
+                "0:passed: every objective met",
+                "1:failed: the drill completed but an objective was missed",
+                "2:invalid usage or configuration; nothing ran",
+                "3:aborted (infrastructure, storage or backup error), or another drill holds the target"},
+        footer = {"  drp drill -c drp.yaml --scenario region-outage --report-dir drill-reports",
+                "  drp drill -c drp.yaml --dry-run --disaster-at 2026-11-24T03:00:00Z"})
 public final class DrillCommand extends DrpCommandBase {
 
     @Mixin

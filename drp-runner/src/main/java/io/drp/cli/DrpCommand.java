@@ -1,8 +1,13 @@
 package io.drp.cli;
 
+import picocli.AutoComplete;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.HelpCommand;
+import picocli.CommandLine.ScopeType;
 
 @Command(name = "drp",
+        // INHERIT gives every subcommand -h/--help, -V/--version and the exit-code list below unless it declares its own
+        scope = ScopeType.INHERIT,
         mixinStandardHelpOptions = true,
         versionProvider = Version.class,
         header = "Disaster-recovery drills for Azure: restore, verify, and measure RTO/RPO against objectives.",
@@ -17,7 +22,12 @@ import picocli.CommandLine.Command;
                 ReportCommand.class,
                 HistoryCommand.class,
                 VerifyLedgerCommand.class,
+                HelpCommand.class,
+                AutoComplete.GenerateCompletion.class,
         },
+        footerHeading = "%nExample:%n",
+        footer = {"  drp validate -c drp.yaml && drp drill -c drp.yaml --report-dir drill-reports",
+                "  drp help drill          the options of one command (also: drp drill --help)"},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
                 "0:every objective met / command succeeded",

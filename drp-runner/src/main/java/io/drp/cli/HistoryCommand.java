@@ -3,7 +3,6 @@ package io.drp.cli;
 import io.drp.failure.UsageFailure;
 import io.drp.ledger.DrillLedger;
 import io.drp.ledger.LedgerRecord;
-import io.drp.report.ReportJson;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -13,7 +12,14 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Function;
 
-@Command(name = "history", header = "List past drills with their verdicts and the RTO/RPO trend.")
+@Command(name = "history", header = "List past drills with their verdicts and the RTO/RPO trend.",
+        description = {"Reads the ledger (hash-chained drill history) and prints one line per drill or restore, then the RTO and RPO trend."},
+        exitCodeList = {
+                "0:the history was printed (also when it is empty)",
+                "2:invalid usage or configuration; nothing ran",
+                "3:aborted: an unexpected error"},
+        footer = {"  drp history --last 10",
+                "  drp history --ledger .drp/ledger --format json"})
 public final class HistoryCommand extends DrpCommandBase {
 
     @Mixin
@@ -22,20 +28,16 @@ public final class HistoryCommand extends DrpCommandBase {
     @Option(names = {"-n", "--last"}, defaultValue = "20", description = "How many drills to show (default: ${DEFAULT-VALUE}).")
     int last;
 
-    @Option(names = "--json", description = "Print the records as JSON.")
-    boolean json;
+    @Mixin
+    FormatOptions format;
 
     @Override
     protected ExitCode execute() {
         if (last < 1) throw new UsageFailure("--last must be at least 1");
         List<LedgerRecord> all = new DrillLedger(options.dir(), Optional.empty()).readAll();
         List<LedgerRecord> shown = all.subList(Math.max(0, all.size() - last), all.size());
-        if (json) {
-            try {
-                out().println(ReportJson.mapper().writeValueAsString(shown));
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
+        if (format.json()) {
+            JsonDocuments.print(out(), JsonDocuments.History.of(options.dir().toString(), all.size(), shown));
             return ExitCode.OK;
         }
         if (all.isEmpty()) {

@@ -17,7 +17,7 @@ public final class LedgerOptions {
 
     Path dir() {
         if (ledger != null) return ledger;
-        if (Files.isRegularFile(config)) return new ConfigLoader().load(config).ledger().dir();
+        if (Files.isRegularFile(config)) return ConfigLoader.withoutSecrets().load(config).ledger().dir();
         return Path.of(".drp", "ledger");
     }
 }

@@ -19,6 +19,11 @@ public final class Main {
     }
 
     public static int run(PrintStream out, PrintStream err, String... args) {
+        return commandLine(out, err).execute(args);
+    }
+
+    /** The fully configured command tree; tests walk its subcommands. */
+    static CommandLine commandLine(PrintStream out, PrintStream err) {
         CommandLine cli = new CommandLine(new DrpCommand())
                 .setOut(new PrintWriter(out, true))
                 .setErr(new PrintWriter(err, true))
@@ -27,8 +32,7 @@ public final class Main {
                 .setExitCodeExceptionMapper(t -> ExitCode.of(t).code)
                 // picocli's own usage errors (unknown option, missing value) are exit 2 like ours
                 .setParameterExceptionHandler((ex, a) -> {
-                    ex.getCommandLine().getErr().println("drp: " + ex.getMessage() + " (see '"
-                            + ex.getCommandLine().getCommandSpec().qualifiedName() + " --help')");
+                    ex.getCommandLine().getErr().println("drp: " + ex.getMessage() + " (see '" + helpFor(ex.getCommandLine()) + "')");
                     return ExitCode.USAGE.code;
                 })
                 // users see one line, never a stack trace; the exit code comes from the failure's type
@@ -41,7 +45,25 @@ public final class Main {
                     cmd.getErr().flush();
                     return cmd.getExitCodeExceptionMapper().getExitCode(ex);
                 });
-        return cli.execute(args);
+        // picocli's built-in commands: visible, and described like ours (otherwise they inherit drp's header)
+        cli.getSubcommands().get("generate-completion").getCommandSpec().usageMessage().hidden(false)
+                .header("Print a bash/zsh completion script for drp.")
+                .exitCodeList(java.util.Map.of("0", "the script was printed"))
+                .footer("  source <(drp generate-completion)                 # this shell",
+                        "  drp generate-completion > /etc/bash_completion.d/drp  # every new shell");
+        cli.getSubcommands().get("help").getCommandSpec().usageMessage()
+                .exitCodeList(new java.util.TreeMap<>(java.util.Map.of("0", "the help was printed", "2", "no such command")))
+                .footer("  drp help drill");
+        return cli;
+    }
+
+    /** "drp --help" for the root, "drp drill --help" for a subcommand, whatever the root was registered as. */
+    static String helpFor(CommandLine cmd) {
+        StringBuilder path = new StringBuilder();
+        for (CommandLine c = cmd; c.getParent() != null; c = c.getParent()) {
+            path.insert(0, " " + c.getCommandName());
+        }
+        return "drp" + path + " --help";
     }
 
     private static Instant instant(String text) {

@@ -1,7 +1,6 @@
 package io.drp.cli;
 
 import io.drp.failure.UsageFailure;
-import io.drp.report.ReportJson;
 import io.drp.stack.Stacks;
 import io.drp.stacks.inspect.DeclaredResource;
 import io.drp.stacks.inspect.DeclaredStack;
@@ -15,8 +14,13 @@ import java.util.List;
 import java.util.Map;
 
 @Command(name = "plan", header = "List what a stack declares, evaluated in-process on Pulumi's mock engine.",
-        description = {"No Pulumi CLI and no cloud: the stack program runs against Pulumi's mock engine with the drp: config",
-                "of Pulumi.<stack>.yaml, and every declared resource is listed with its type, name and key properties."})
+        description = {"No Pulumi CLI and no cloud: the stack program runs against Pulumi's mock engine with the drp: config of Pulumi.<stack>.yaml, and every declared resource is listed with its type, name and key properties."},
+        exitCodeList = {
+                "0:the stack was evaluated and listed",
+                "2:invalid usage, or a stack config that does not evaluate",
+                "3:aborted: an unexpected error"},
+        footer = {"  drp plan --stack production",
+                "  drp plan --stack recovery --format json"})
 public final class PlanCommand extends DrpCommandBase {
 
     @Option(names = "--stack", required = true, description = "production or recovery.")
@@ -29,8 +33,8 @@ public final class PlanCommand extends DrpCommandBase {
             description = "For the recovery stack: production's config, whose outputs its StackReference reads (default: ${DEFAULT-VALUE}).")
     Path productionConfig;
 
-    @Option(names = "--json", description = "Print JSON.")
-    boolean json;
+    @picocli.CommandLine.Mixin
+    FormatOptions format;
 
     /** Properties worth a column: what a reviewer checks first. */
     static final List<String> KEY_PROPERTIES = List.of("location", "accountName", "sku.name", "kind", "containerName",
@@ -44,16 +48,14 @@ public final class PlanCommand extends DrpCommandBase {
         }
         Path file = stackConfig != null ? stackConfig : Path.of("Pulumi." + stack + ".yaml");
         DeclaredStack s = stack.equals("production") ? Stacks.production(file) : Stacks.recovery(file, productionConfig);
-        if (json) {
+        if (format.json()) {
             Map<String, Object> doc = new LinkedHashMap<>();
+            doc.put("schemaVersion", JsonDocuments.SCHEMA_VERSION);
             doc.put("stack", s.stack());
+            doc.put("stackConfig", file.toString());
             doc.put("resources", s.resources());
             doc.put("outputs", s.outputs());
-            try {
-                out().println(ReportJson.mapper().writeValueAsString(doc));
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
+            JsonDocuments.print(out(), doc);
             return ExitCode.OK;
         }
         out().println("stack " + s.stack() + " (" + file + "), evaluated on Pulumi's mock engine: " + s.resources().stream()

@@ -13,7 +13,13 @@ import java.nio.file.Path;
 import java.util.List;
 
 @Command(name = "report", header = "Regenerate HTML, JUnit XML or Markdown from a drill-report.json.",
-        description = "Reads a drill-report.json and writes the requested format next to it (or into --out).")
+        description = {"Reads a drill-report.json and writes the requested format next to it (or into --out)."},
+        exitCodeList = {
+                "0:the report file(s) were written",
+                "2:invalid usage, or --from is not a drill report",
+                "3:aborted: an unexpected error"},
+        footer = {"  drp report --from drill-reports/drill-report.json --format html",
+                "  drp report --from drill-report.json --format all --out /tmp/reports"})
 public final class ReportCommand extends DrpCommandBase {
 
     @Option(names = "--from", required = true, paramLabel = "FILE", description = "The drill-report.json to read.")

@@ -36,8 +36,14 @@ import java.util.Map;
 @Command(name = "restore", header = "The real recovery: restore a backup point into the recovery account, production, or a sandbox.",
         description = {"Runs the drill's own steps (plan, rebuild, restore, replay, verify, report) for real, and never tears down.",
                 "Writing production needs --target production AND --yes; without --yes drp prints what it would write and exits 2.",
-                "A target container that already holds objects is refused unless --overwrite (objects not in the point are never deleted).",
-                "Exit 0 restored and verified (with --scenario: every objective met), 1 not, 2 bad usage, 3 aborted."})
+                "A target container that already holds objects is refused unless --overwrite (objects not in the point are never deleted)."},
+        exitCodeList = {
+                "0:restored and verified (with --scenario: every objective met)",
+                "1:restored, but not verified or an objective was missed",
+                "2:invalid usage or configuration, or production without --yes; nothing was written",
+                "3:aborted (storage or backup error), or another run holds the target"},
+        footer = {"  drp restore -c drp.yaml --target production --at 2026-11-24T02:55:00Z --dry-run",
+                "  drp restore -c drp.yaml --target recovery --incident-start 2026-11-24T03:00:00Z --scenario region-outage"})
 public final class RestoreCommand extends DrpCommandBase {
 
     @Mixin

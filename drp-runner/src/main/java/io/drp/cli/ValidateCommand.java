@@ -1,5 +1,6 @@
 package io.drp.cli;
 
+import io.drp.config.ConfigException;
 import io.drp.config.ConfigLoader;
 import io.drp.config.ConfigWarning;
 import io.drp.config.DrpConfig;
@@ -9,15 +10,34 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
 @Command(name = "validate", header = "Check drp.yaml: every error with file, line and field.",
-        description = "Parses and validates the objectives file without touching any storage. Exit 0 when valid (warnings are printed), 2 when not.")
+        description = {"Parses and validates the objectives file without touching any storage and without reading secrets. Warnings are printed on stderr."},
+        exitCodeList = {
+                "0:the file is valid (warnings are printed)",
+                "2:the file is invalid: one line with file, line and field",
+                "3:aborted: an unexpected error"},
+        footer = {"  drp validate -c drp.yaml",
+                "  drp validate -c drp.yaml --format json"})
 public final class ValidateCommand extends DrpCommandBase {
 
     @Mixin
     ConfigOptions options;
 
+    @Mixin
+    FormatOptions format;
+
     @Override
     protected ExitCode execute() {
-        DrpConfig cfg = new ConfigLoader().load(options.config);
+        DrpConfig cfg;
+        try {
+            cfg = ConfigLoader.withoutSecrets().load(options.config);
+        } catch (ConfigException e) {
+            if (format.json()) JsonDocuments.print(out(), JsonDocuments.Validation.of(e));
+            throw e;
+        }
+        if (format.json()) {
+            JsonDocuments.print(out(), JsonDocuments.Validation.of(cfg));
+            return ExitCode.OK;
+        }
         for (ConfigWarning w : cfg.warnings()) {
             err().println("warning: " + w);
         }

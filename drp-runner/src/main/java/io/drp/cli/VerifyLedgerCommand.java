@@ -8,7 +8,14 @@ import picocli.CommandLine.Mixin;
 import java.util.Optional;
 
 @Command(name = "verify-ledger", header = "Check the drill history's hash chain; exit 1 on a break.",
-        description = "Recomputes every record's SHA-256 and its link to the previous record, and names the first broken record.")
+        description = {"Recomputes every record's SHA-256 and its link to the previous record, and names the first broken record. With an archive, also checks every archived report against the SHA-256 its record holds."},
+        exitCodeList = {
+                "0:the chain and the archived reports are intact",
+                "1:broken: a record or an archived report was altered",
+                "2:invalid usage or configuration; nothing ran",
+                "3:aborted: an unexpected error"},
+        footer = {"  drp verify-ledger",
+                "  drp verify-ledger --ledger .drp/ledger --reports drill-reports"})
 public final class VerifyLedgerCommand extends DrpCommandBase {
 
     @Mixin
@@ -21,7 +28,7 @@ public final class VerifyLedgerCommand extends DrpCommandBase {
     private java.nio.file.Path reportDir() {
         if (reports != null) return reports;
         if (java.nio.file.Files.isRegularFile(options.config)) {
-            return new io.drp.config.ConfigLoader().load(options.config).drill().reportDir();
+            return io.drp.config.ConfigLoader.withoutSecrets().load(options.config).drill().reportDir();
         }
         return java.nio.file.Path.of("drill-reports");
     }

@@ -32,14 +32,33 @@ public final class ConfigLoader {
     private static final long MAX_CONFIG_BYTES = 1024 * 1024;
 
     private final Function<String, String> env;
+    private final boolean resolveSecrets;
 
+    /** For commands that connect: every secret is resolved now, so a missing variable stops them before anything runs. */
     public ConfigLoader() {
         this(System::getenv);
     }
 
     /** @param env environment lookup, injectable so tests need not mutate the process environment */
     public ConfigLoader(Function<String, String> env) {
+        this(env, true);
+    }
+
+    private ConfigLoader(Function<String, String> env, boolean resolveSecrets) {
         this.env = env;
+        this.resolveSecrets = resolveSecrets;
+    }
+
+    /**
+     * For commands that never connect (validate, assess, history): secrets are checked for form but read
+     * only at first use, and an unset variable is a warning rather than an error.
+     */
+    public static ConfigLoader withoutSecrets() {
+        return withoutSecrets(System::getenv);
+    }
+
+    public static ConfigLoader withoutSecrets(Function<String, String> env) {
+        return new ConfigLoader(env, false);
     }
 
     public DrpConfig load(Path file) {
@@ -80,12 +99,12 @@ public final class ConfigLoader {
         if (version.longValue(1, 1) != 1) {
             throw version.error("unsupported version; this drp reads version 1");
         }
-        Optional<StorageConfig> storage = Optional.ofNullable(top.get("storage")).map(this::storage);
+        Optional<StorageConfig> storage = Optional.ofNullable(top.get("storage")).map(n -> storage(n, warnings));
         BackupConfig backup = backup(require(root, top, "backup"));
-        RecoveryConfig recovery = top.containsKey("recovery") ? recovery(top.get("recovery"), file)
+        RecoveryConfig recovery = top.containsKey("recovery") ? RecoverySection.parse(top.get("recovery"), file)
                 : new RecoveryConfig(RecoveryConfig.Kind.LOCAL, "recovery", null);
         List<ServiceConfig> services = services(require(root, top, "services"), backup, warnings);
-        DrillConfig drill = top.containsKey("drill") ? DrillSection.parse(top.get("drill"), services, this::secret)
+        DrillConfig drill = top.containsKey("drill") ? DrillSection.parse(top.get("drill"), services, n -> secret(n, warnings))
                 : new DrillConfig(null, 8, Path.of("drill-reports"), true);
         LedgerConfig ledger = LedgerConfig.defaults();
         if (top.containsKey("ledger")) {
@@ -115,19 +134,19 @@ public final class ConfigLoader {
         return t;
     }
 
-    private StorageConfig storage(YamlTree node) {
+    private StorageConfig storage(YamlTree node, List<ConfigWarning> warnings) {
         Map<String, YamlTree> m = node.mapping(Set.of("production", "backup", "recovery"));
         return new StorageConfig(
-                account(require(node, m, "production")),
-                account(require(node, m, "backup")),
-                account(require(node, m, "recovery")));
+                account(require(node, m, "production"), warnings),
+                account(require(node, m, "backup"), warnings),
+                account(require(node, m, "recovery"), warnings));
     }
 
-    private AccountLocation account(YamlTree node) {
+    private AccountLocation account(YamlTree node, List<ConfigWarning> warnings) {
         Map<String, YamlTree> m = node.mapping(Set.of("connectionString", "accountUrl", "sasToken"));
-        Secret cs = m.containsKey("connectionString") ? secret(m.get("connectionString")) : null;
+        Secret cs = m.containsKey("connectionString") ? secret(m.get("connectionString"), warnings) : null;
         String url = m.containsKey("accountUrl") ? m.get("accountUrl").nonBlank() : null;
-        Secret sas = m.containsKey("sasToken") ? secret(m.get("sasToken")) : null;
+        Secret sas = m.containsKey("sasToken") ? secret(m.get("sasToken"), warnings) : null;
         if (url != null && !url.startsWith("https://") && !url.startsWith("http://127.0.0.1") && !url.startsWith("http://localhost")) {
             throw m.get("accountUrl").error("must be an https:// URL (plain http is only accepted on loopback, for the emulator)");
         }
@@ -139,18 +158,21 @@ public final class ConfigLoader {
     }
 
     /** Secrets may only be references to environment variables: a key committed to Git is a key leaked. */
-    private Secret secret(YamlTree node) {
+    private Secret secret(YamlTree node, List<ConfigWarning> warnings) {
         String raw = node.nonBlank();
         Matcher m = ENV_REF.matcher(raw);
         if (!m.matches()) {
             throw node.error("secrets are not allowed in the file; write ${env:VARIABLE} and export the value in that variable");
         }
         String var = m.group(1);
-        String value = env.apply(var);
-        if (value == null || value.isBlank()) {
-            throw node.error("environment variable " + var + " is not set; export it before running drp");
+        Secret secret = Secret.deferred(var, env, node.error("environment variable " + var + " is not set; export it before running drp"));
+        if (resolveSecrets) {
+            secret.reveal();
+        } else if (!secret.available()) {
+            warnings.add(new ConfigWarning(node.file(), node.line(), node.path(), "environment variable " + var
+                    + " is not set; commands that connect (backup, drill, restore) will refuse to run until it is exported"));
         }
-        return new Secret(var, value);
+        return secret;
     }
 
     private BackupConfig backup(YamlTree node) {
@@ -164,40 +186,6 @@ public final class ConfigLoader {
         int retain = m.containsKey("retainChains") ? (int) m.get("retainChains").longValue(1, 10_000) : 7;
         int par = m.containsKey("parallelism") ? (int) m.get("parallelism").longValue(1, 256) : 8;
         return new BackupConfig(container, full, incr, retain, par);
-    }
-
-    private RecoveryConfig recovery(YamlTree node, Path file) {
-        Map<String, YamlTree> m = node.mapping(Set.of("target", "stack", "pulumiWorkDir", "stackConfig", "rebuild"));
-        RecoveryConfig.Kind kind = RecoveryConfig.Kind.LOCAL;
-        if (m.containsKey("target")) {
-            String t = m.get("target").nonBlank();
-            kind = switch (t) {
-                case "local" -> RecoveryConfig.Kind.LOCAL;
-                case "pulumi" -> RecoveryConfig.Kind.PULUMI;
-                default -> throw m.get("target").error("'" + t + "' is not a target; use local or pulumi");
-            };
-        }
-        String stack = m.containsKey("stack") ? m.get("stack").nonBlank() : "recovery";
-        String workDir = m.containsKey("pulumiWorkDir") ? m.get("pulumiWorkDir").nonBlank() : null;
-        Path stackConfig = null;
-        if (m.containsKey("stackConfig")) {
-            Path p = Path.of(m.get("stackConfig").nonBlank());
-            Path base = file == null || file.toAbsolutePath().getParent() == null ? Path.of("") : file.toAbsolutePath().getParent();
-            stackConfig = p.isAbsolute() ? p : base.resolve(p);
-        }
-        RecoveryConfig.Rebuild rebuild = null;
-        if (m.containsKey("rebuild")) {
-            String r = m.get("rebuild").nonBlank();
-            rebuild = switch (r) {
-                case "ephemeral" -> RecoveryConfig.Rebuild.EPHEMERAL;
-                case "standing" -> RecoveryConfig.Rebuild.STANDING;
-                default -> throw m.get("rebuild").error("'" + r + "' is not a rebuild mode; use ephemeral or standing");
-            };
-            if (kind != RecoveryConfig.Kind.PULUMI) {
-                throw m.get("rebuild").error("applies to target: pulumi only; the local target always uses the recovery account");
-            }
-        }
-        return new RecoveryConfig(kind, stack, workDir, stackConfig, rebuild);
     }
 
     private List<ServiceConfig> services(YamlTree node, BackupConfig backup, List<ConfigWarning> warnings) {

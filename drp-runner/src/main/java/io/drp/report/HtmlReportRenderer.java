@@ -86,7 +86,7 @@ public final class HtmlReportRenderer {
             row.put("status", s.status().name());
             row.put("statusClass", s.status().name().toLowerCase(Locale.ROOT));
             row.put("started", str(s.startedAt()));
-            row.put("duration", String.format(Locale.ROOT, "%.3f s", s.durationSeconds()));
+            row.put("duration", ReadableDuration.of(s.durationSeconds()));
             StringBuilder d = new StringBuilder();
             s.details().forEach((k, v) -> d.append(d.length() == 0 ? "" : "; ").append(k).append('=').append(v));
             if (s.message() != null) d.append(d.length() == 0 ? "" : "; ").append(s.message());
@@ -144,11 +144,12 @@ public final class HtmlReportRenderer {
     }
 
     private static String secs(Double d) {
-        return d == null ? "not measured" : String.format(Locale.ROOT, "%.3f s", d);
+        return d == null ? "not measured" : ReadableDuration.of(d);
     }
 
+    /** An objective's target or measurement for people: durations in their units, counts with theirs. */
     static String fmt(double v, String unit) {
-        if ("seconds".equals(unit)) return String.format(Locale.ROOT, "%.3f s", v);
+        if ("seconds".equals(unit)) return ReadableDuration.of(v);
         return String.format(Locale.ROOT, "%.0f %s", v, unit);
     }
 }

@@ -59,8 +59,8 @@ public final class JunitReportRenderer {
                 if (!o.met()) {
                     x.writeStartElement("failure");
                     x.writeAttribute("type", "ObjectiveMissed");
-                    x.writeAttribute("message", o.kind() + " target " + HtmlReportRenderer.fmt(o.target(), o.unit()) + ", measured "
-                            + (o.measured() == null ? "nothing" : HtmlReportRenderer.fmt(o.measured(), o.unit())));
+                    x.writeAttribute("message", o.kind() + " target " + value(o.target(), o.unit()) + ", measured "
+                            + (o.measured() == null ? "nothing" : value(o.measured(), o.unit())));
                     x.writeCharacters(o.detail() == null ? "" : o.detail());
                     x.writeEndElement();
                 }
@@ -127,6 +127,11 @@ public final class JunitReportRenderer {
         if (type != null) x.writeAttribute("type", type);
         x.writeAttribute("message", message == null ? "" : message);
         x.writeEndElement();
+    }
+
+    /** JUnit XML is read by CI tools as well as people: seconds, exactly as in the JSON. */
+    private static String value(double v, String unit) {
+        return "seconds".equals(unit) ? secs(v) + " s" : String.format(Locale.ROOT, "%.0f %s", v, unit);
     }
 
     private static String secs(double s) {

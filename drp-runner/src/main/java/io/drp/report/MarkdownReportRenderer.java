@@ -40,7 +40,7 @@ public final class MarkdownReportRenderer {
         md.append("\nSteps: ");
         for (int k = 0; k < r.steps().size(); k++) {
             StepRecord s = r.steps().get(k);
-            md.append(k == 0 ? "" : " → ").append(s.name()).append(String.format(Locale.ROOT, " %.1fs", s.durationSeconds()));
+            md.append(k == 0 ? "" : " → ").append(s.name()).append(' ').append(ReadableDuration.of(s.durationSeconds()));
             if (s.status() != StepStatus.SUCCEEDED) md.append(" (").append(s.status()).append(')');
         }
         md.append("\n");

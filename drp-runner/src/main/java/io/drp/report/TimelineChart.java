@@ -83,6 +83,6 @@ public final class TimelineChart {
     }
 
     private static String label(StepRecord s) {
-        return String.format(java.util.Locale.ROOT, "%s (%.1f s)", s.name(), s.durationSeconds());
+        return s.name() + " (" + ReadableDuration.of(s.durationSeconds()) + ")";
     }
 }

@@ -64,9 +64,12 @@ class ReportRenderersTest {
         String html = HtmlReportRenderer.render(SampleReports.failed());
 
         assertTrue(html.contains("<div class=\"big\">FAILED</div>"));
-        assertTrue(html.contains("754.250 s") && html.contains("1234.500 s"));
+        // measured RTO 754.25 s and RPO 1234.5 s, in the units people read; the JSON keeps the seconds
+        assertTrue(html.contains("<td id=\"measured-rto\">12 min 34 s</td>") && html.contains("<td id=\"measured-rpo\">20 min 35 s</td>"), html);
+        assertTrue(html.contains("<td>orders</td><td>RTO</td><td>10 min</td><td>12 min 34 s</td>"), "objective 600 s reads as 10 min");
+        assertFalse(html.contains("600.000 s") || html.contains("754.250 s"), "no raw seconds in the HTML");
         assertTrue(html.contains("<svg"), "the timeline is an inline SVG");
-        assertTrue(html.contains("restore (597.0 s)"), "the chart labels each step");
+        assertTrue(html.contains("restore (9 min 57 s)"), "the chart labels each step");
         assertTrue(html.contains("bbbbbbbb"), "manifest hashes are in the evidence");
         assertTrue(html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"), "object names are escaped");
         assertFalse(html.contains("<script"), "no script at all: the page must render offline and print");
@@ -88,7 +91,9 @@ class ReportRenderersTest {
     void markdownSummarisesVerdictObjectivesAndFindings() {
         String md = MarkdownReportRenderer.render(SampleReports.failed());
         assertTrue(md.startsWith("## ❌ DR drill `d20261124-030000-abcd`: **FAILED**"));
-        assertTrue(md.contains("| orders | RTO | 600.000 s | 754.250 s | **missed** |"));
+        assertTrue(md.contains("| orders | RTO | 10 min | 12 min 34 s | **missed** |"), md);
+        assertTrue(md.contains("| orders | RPO | 1 h | 20 min 35 s | met |"), md);
+        assertTrue(md.contains("restore 9 min 57 s"), md);
         assertTrue(md.contains("Integrity: 120/120 objects restored exactly, 0 mismatch(es), 3 lost (300 bytes)."));
         assertTrue(md.contains("1 finding(s), 1 blocking"));
     }

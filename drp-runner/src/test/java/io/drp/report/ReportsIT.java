@@ -95,10 +95,54 @@ class ReportsIT {
                 img.getWidth(), img.getHeight(), colours.size(), nonWhite);
         assertTrue(colours.size() > 20 && nonWhite > 5_000, "the screenshot is blank");
         assertTrue(dom.contains("<div class=\"big\">FAILED</div>"), "verdict missing from the DOM");
-        assertTrue(dom.contains(String.format(java.util.Locale.ROOT, "%.3f s", r.measured().rtoSeconds())), "measured RTO missing");
-        assertTrue(dom.contains(String.format(java.util.Locale.ROOT, "%.3f s", r.measured().rpoSeconds())), "measured RPO missing");
+        assertReadable(cell(dom, "measured-rto"), r.measured().rtoSeconds(), "RTO");
+        assertReadable(cell(dom, "measured-rpo"), r.measured().rpoSeconds(), "RPO");
         assertTrue(dom.contains("<svg"), "timeline chart missing");
         assertTrue(dom.contains(r.evidence().manifests().get(0).manifestSha256()), "manifest hash missing");
+    }
+
+    @Test
+    void nothingOverflowsHorizontallyOnScreenAt1200PxOrOnPaper(AzuriteEmulator azurite, @TempDir Path tmp) throws Exception {
+        Path chromium = Path.of("/usr/bin/chromium");
+        if (!"1".equals(System.getenv("DRP_REQUIRE_CHROMIUM"))) {
+            assumeTrue(Files.isExecutable(chromium), "Chromium not installed (.ci/run installs it; DRP_REQUIRE_CHROMIUM=1 makes this mandatory)");
+        }
+        DrillFixture f = new DrillFixture(azurite, tmp, "{ rto: 1ms, rpo: 1h }", "{ rto: 30m, rpo: 4h }");
+        f.data().seed(12);
+        f.backup(BackupJob.Mode.FULL);
+        DrillReport r = drill(f, tmp.resolve("r"));
+        String html = Files.readString(tmp.resolve("r").resolve("drill-report.html"));
+        // the page has no script of its own; a measuring copy reports its widths into the DOM that --dump-dom prints
+        String probe = "<script>document.body.insertAdjacentHTML('beforeend', '<p id=\"probe\">' + document.documentElement.scrollWidth"
+                + " + ' ' + document.documentElement.clientWidth + '</p>');</script></body>";
+        Path screen = Files.writeString(tmp.resolve("screen.html"), html.replace("</body>", probe));
+        // paper: the print rules applied on screen, in an A4 portrait line (210 mm - 2 x 10 mm margins = 718 CSS px)
+        Path paper = Files.writeString(tmp.resolve("paper.html"), html.replace("@media print", "@media all").replace("</body>", probe));
+        for (Object[] page : new Object[][] {{screen, 1200}, {paper, 718}}) {
+            String dom = run(chromium, tmp, "--dump-dom", "--window-size=" + page[1] + ",1600", ((Path) page[0]).toUri().toString());
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("<p id=\"probe\">(\\d+) (\\d+)</p>").matcher(dom);
+            assertTrue(m.find(), "the probe did not run in " + page[0]);
+            int scrollWidth = Integer.parseInt(m.group(1));
+            int clientWidth = Integer.parseInt(m.group(2));
+            System.out.printf("[figures] %s at %s px: scrollWidth %d, clientWidth %d%n", ((Path) page[0]).getFileName(), page[1], scrollWidth, clientWidth);
+            assertTrue(clientWidth > 0 && scrollWidth <= clientWidth, page[0] + " overflows: " + scrollWidth + " > " + clientWidth);
+        }
+    }
+
+    private static String cell(String dom, String id) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("<td id=\"" + id + "\">([^<]*)</td>").matcher(dom);
+        assertTrue(m.find(), id + " missing from the DOM");
+        return m.group(1);
+    }
+
+    /** "9.2 s", "250 ms", "12 min 34 s": read back independently of the renderer and compared with the JSON's seconds. */
+    private static void assertReadable(String text, double seconds, String what) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?:(\\d+) h ?)?(?:(\\d+) min ?)?(?:(\\d+(?:\\.\\d)?) s)?(?:(\\d+) ms)?").matcher(text);
+        assertTrue(!text.isEmpty() && m.matches(), what + " is not in readable units: '" + text + "'");
+        double read = (m.group(1) == null ? 0 : 3600 * Double.parseDouble(m.group(1))) + (m.group(2) == null ? 0 : 60 * Double.parseDouble(m.group(2)))
+                + (m.group(3) == null ? 0 : Double.parseDouble(m.group(3))) + (m.group(4) == null ? 0 : Double.parseDouble(m.group(4)) / 1000);
+        double tolerance = seconds < 60 ? 0.051 : seconds < 3600 ? 0.51 : 30.1;
+        assertEquals(seconds, read, tolerance, what + " '" + text + "'");
     }
 
     private static String run(Path chromium, Path tmp, String... args) throws Exception {
