@@ -49,7 +49,9 @@ public final class DemoCommand extends DrpCommandBase {
             DemoScenario.Result r = new DemoScenario(workDir, reportDir, out(), new ConsoleProgress(System.err, System.console() != null),
                     ReportOutputs.to(err()), g).run();
             DrillSummary.print(out(), r.report(), reportDir.resolve(ReportJson.FILE_NAME));
-            out().println("  " + new LedgerBook(ledger, java.util.Optional.empty()).record(r.report(), reportDir));
+            var note = new LedgerBook(ledger, java.util.Optional.empty()).record(r.report(), reportDir);
+            out().println("  " + note.text());
+            if (note.failed()) return ExitCode.ABORTED;
             out().printf(Locale.ROOT, "%ndemo: measured RPO %.3f s (expected %.3f s), RTO %s s, %d objects written after the last backup; wall time %.1f s%n",
                     r.report().measured().rpoSeconds(), r.expectedRpoSeconds(),
                     r.report().measured().rtoSeconds() == null ? "-" : String.format(Locale.ROOT, "%.3f", r.report().measured().rtoSeconds()),

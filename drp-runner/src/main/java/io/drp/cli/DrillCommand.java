@@ -92,12 +92,13 @@ public final class DrillCommand extends DrpCommandBase {
             if (cfg.drill().notification() != null) {
                 var n = cfg.drill().notification();
                 WebhookNotifier notifier = new WebhookNotifier(n.webhook(), n.on());
-                after.add((report, dir) -> notifier.send(report));
+                after.add((report, dir) -> new AfterRun.Note(notifier.send(report), false)); // never changes the exit code
             }
             LockedRun.Outcome outcome = runner.run(req, after);
             DrillReport report = outcome.report();
             DrillSummary.print(out(), report, req.reportDir().resolve(ReportJson.FILE_NAME));
-            outcome.notes().forEach(n -> out().println("  " + redactor.redact(n)));
+            outcome.notes().forEach(n -> out().println("  " + redactor.redact(n.text())));
+            if (AfterRun.anyFailed(outcome.notes())) return ExitCode.ABORTED;
             if (report.verdict() == Verdict.ABORTED) out().println("  resume with: drp drill --resume " + req.runId());
             report.steps().stream().filter(s -> s.name().equals("rebuild") && "ephemeral".equals(s.details().get("rebuild")))
                     .filter(s -> req.teardown() == io.drp.recovery.TeardownPolicy.KEEP)

@@ -122,7 +122,8 @@ public final class RestoreCommand extends DrpCommandBase {
             LockedRun.Outcome outcome = runner.run(req, after);
             DrillReport report = outcome.report();
             DrillSummary.print(out(), report, req.reportDir().resolve(ReportJson.fileName(report)));
-            outcome.notes().forEach(n -> out().println("  " + redactor.redact(n)));
+            outcome.notes().forEach(n -> out().println("  " + redactor.redact(n.text())));
+            if (AfterRun.anyFailed(outcome.notes())) return ExitCode.ABORTED;
             if (report.verdict() == Verdict.ABORTED) out().println("  resume with: drp restore --resume " + req.runId());
             return ExitCode.of(report.verdict());
         } catch (IOException e) {

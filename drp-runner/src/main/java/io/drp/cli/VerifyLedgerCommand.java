@@ -33,12 +33,32 @@ public final class VerifyLedgerCommand extends DrpCommandBase {
         return java.nio.file.Path.of("drill-reports");
     }
 
+    @picocli.CommandLine.Option(names = "--public-key", paramLabel = "FILE",
+            description = "Ed25519 public key (PEM): every record must carry a valid signature by its private key.")
+    java.nio.file.Path publicKey;
+
     @Override
     protected ExitCode execute() {
-        DrillLedger ledger = new DrillLedger(options.dir(), Optional.empty());
-        LedgerVerification v = ledger.verify();
+        var key = publicKey == null ? Optional.<java.security.PublicKey>empty() : Optional.of(io.drp.ledger.LedgerSigning.readPublic(publicKey));
+        var cfg = java.nio.file.Files.isRegularFile(options.config) ? io.drp.config.ConfigLoader.withoutSecrets().load(options.config) : null;
+        if (cfg == null || cfg.ledger().container() == null) return verify(new DrillLedger(options.dir(), Optional.empty()), key);
+        // the mirror lives in the recovery account: only now are its credentials needed
+        var connected = new io.drp.config.ConfigLoader().load(options.config);
+        try (var session = io.drp.storage.StorageSession.open(connected, java.nio.file.Path.of(".drp"))) {
+            redactor = session.redactor();
+            var recovery = session.connector().open("recovery", session.accounts().recovery());
+            io.drp.ledger.LedgerMirror mirror = new io.drp.ledger.BlobLedgerMirror(recovery.container(connected.ledger().container()),
+                    connected.ledger().retentionDays());
+            out().println("comparing every record with its copy in " + mirror.describe());
+            return verify(new DrillLedger(options.dir(), Optional.of(mirror)), key);
+        }
+    }
+
+    private ExitCode verify(DrillLedger ledger, Optional<java.security.PublicKey> key) {
+        LedgerVerification v = ledger.verify(key);
         if (v.intact()) {
-            out().println("ledger intact: " + v.records() + " record(s) in " + ledger.file());
+            out().println("ledger intact: " + v.records() + " record(s) in " + ledger.file()
+                    + (key.isPresent() ? ", every one signed by the given key" : ""));
             java.nio.file.Path archive = reportDir().resolve("archive");
             if (java.nio.file.Files.isDirectory(archive)) {
                 io.drp.ledger.ReportArchive.Check c = io.drp.ledger.ReportArchive.check(ledger.readAll(), archive);

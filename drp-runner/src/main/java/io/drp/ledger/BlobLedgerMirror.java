@@ -16,8 +16,10 @@ import java.time.ZoneOffset;
 /**
  * Mirrors ledger records into a blob container, one blob per record, written with If-None-Match: * so a
  * record is never replaced. Where the account has version-level immutability (WORM) enabled, each record
- * also gets a locked-for-{@code retentionDays} immutability policy; where it does not (or on the emulator)
- * the mirror still works and says it is not immutable.
+ * also gets an unlocked time-based immutability policy of {@code retentionDays}: nobody can change or delete the
+ * record for that long, and locking the policy (which makes it irreversible) is left to the account's owner,
+ * since drp cannot undo a locked policy set by mistake. Where the account has no version-level immutability
+ * (or on the emulator) the mirror is still write-once by precondition and says it is not immutable.
  */
 public final class BlobLedgerMirror implements LedgerMirror {
 
@@ -51,6 +53,22 @@ public final class BlobLedgerMirror implements LedgerMirror {
     public long count() {
         if (!container.exists()) return 0;
         return container.listBlobs(new ListBlobsOptions().setPrefix("records/"), null).stream().count();
+    }
+
+    @Override
+    public java.util.Map<Long, String> lines() {
+        java.util.Map<Long, String> out = new java.util.TreeMap<>();
+        if (!container.exists()) return out;
+        for (var b : container.listBlobs(new ListBlobsOptions().setPrefix("records/"), null)) {
+            String name = b.getName().substring("records/".length());
+            int dash = name.indexOf('-');
+            try {
+                out.put(Long.parseLong(name.substring(0, dash)), container.getBlobClient(b.getName()).downloadContent().toString().strip());
+            } catch (RuntimeException unreadable) {
+                // not one of drp's record names: ignored, and then reported as missing if a local record needs it
+            }
+        }
+        return out;
     }
 
     @Override

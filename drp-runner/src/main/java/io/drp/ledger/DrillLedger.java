@@ -16,9 +16,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.security.PrivateKey;
+import java.security.PublicKey;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -33,10 +36,17 @@ public final class DrillLedger {
 
     private final Path file;
     private final Optional<LedgerMirror> mirror;
+    private final Optional<PrivateKey> signer;
 
     public DrillLedger(Path dir, Optional<LedgerMirror> mirror) {
+        this(dir, mirror, Optional.empty());
+    }
+
+    /** @param signer signs every record appended from now on (see {@link LedgerSigning}) */
+    public DrillLedger(Path dir, Optional<LedgerMirror> mirror, Optional<PrivateKey> signer) {
         this.file = dir.resolve(FILE);
         this.mirror = mirror;
+        this.signer = signer;
     }
 
     public Path file() {
@@ -58,9 +68,10 @@ public final class DrillLedger {
                         r.measured() == null ? null : r.measured().rtoSeconds(),
                         r.measured() == null ? null : r.measured().rpoSeconds(),
                         r.measured() == null ? null : r.measured().recoveryPoint(),
-                        sha256(reportJson), prev, null, r.kind());
+                        sha256(reportJson), prev, null, r.kind(), null);
                 String canonical = canonical(unsigned);
-                LedgerRecord record = withHash(unsigned, sha256(canonical.getBytes(StandardCharsets.UTF_8)));
+                LedgerRecord record = withHash(unsigned, sha256(canonical.getBytes(StandardCharsets.UTF_8)),
+                        signer.map(k -> LedgerSigning.sign(k, canonical)).orElse(null));
                 String line = line(record) + "\n";
                 ch.position(ch.size());
                 ch.write(ByteBuffer.wrap(line.getBytes(StandardCharsets.UTF_8)));
@@ -94,15 +105,23 @@ public final class DrillLedger {
 
     /** Checks every link of the chain and names the first broken record. */
     public LedgerVerification verify() {
-        if (!Files.exists(file)) return LedgerVerification.ok(0);
+        return verify(Optional.empty());
+    }
+
+    /**
+     * Checks every record's hash, its link to the one before, its signature when a public key is given, and,
+     * with a mirror, that each record equals its mirrored copy and that the mirror holds no record the file lacks.
+     */
+    public LedgerVerification verify(Optional<PublicKey> key) {
+        if (!Files.exists(file)) return mirrorTail(0, Map.of());
         List<String> lines;
         try {
             lines = Files.readAllLines(file, StandardCharsets.UTF_8);
         } catch (IOException e) {
             return LedgerVerification.broken(0, 0, null, "the ledger cannot be read: " + e.getMessage());
         }
+        Map<Long, String> mirrored = mirror.map(LedgerMirror::lines).orElse(Map.of());
         String prev = LedgerRecord.GENESIS;
-        long expectedSeq = 1;
         long n = 0;
         for (int i = 0; i < lines.size(); i++) {
             String line = lines.get(i);
@@ -114,26 +133,42 @@ public final class DrillLedger {
             } catch (IOException | RuntimeException e) {
                 return LedgerVerification.broken(n, i + 1, null, "record is not valid JSON");
             }
-            String computed = sha256(canonical(rec).getBytes(StandardCharsets.UTF_8));
-            if (!computed.equals(rec.recordSha256())) {
-                return LedgerVerification.broken(n, i + 1, rec.drillId(), "record content does not match its hash (altered)");
-            }
-            if (!prev.equals(rec.prevSha256())) {
-                return LedgerVerification.broken(n, i + 1, rec.drillId(),
-                        "record does not follow the one before it (a record before it was altered, removed or reordered)");
-            }
-            if (rec.seq() != expectedSeq) {
-                return LedgerVerification.broken(n, i + 1, rec.drillId(), "sequence number " + rec.seq() + " where " + expectedSeq + " was expected");
-            }
+            String problem = problem(rec, prev, n, key, mirrored, line.strip());
+            if (problem != null) return LedgerVerification.broken(n, i + 1, rec.drillId(), problem);
             prev = rec.recordSha256();
-            expectedSeq++;
+        }
+        return mirrorTail(n, mirrored);
+    }
+
+    private String problem(LedgerRecord rec, String prev, long expectedSeq, Optional<PublicKey> key, Map<Long, String> mirrored,
+                           String line) {
+        String canonical = canonical(rec);
+        if (!sha256(canonical.getBytes(StandardCharsets.UTF_8)).equals(rec.recordSha256())) {
+            return "record content does not match its hash (altered)";
+        }
+        if (!prev.equals(rec.prevSha256())) {
+            return "record does not follow the one before it (a record before it was altered, removed or reordered)";
+        }
+        if (rec.seq() != expectedSeq) return "sequence number " + rec.seq() + " where " + expectedSeq + " was expected";
+        if (key.isPresent()) {
+            if (rec.signature() == null) return "record has no signature, but the ledger is expected to be signed";
+            if (!LedgerSigning.verify(key.get(), canonical, rec.signature())) {
+                return "signature does not match the record (it was rewritten without the signing key)";
+            }
         }
         if (mirror.isPresent()) {
-            long mirrored = mirror.get().count();
-            if (mirrored > n) {
-                return LedgerVerification.broken(n, n + 1, null, "the mirror " + mirror.get().describe() + " holds " + mirrored
-                        + " records but the local ledger only " + n + " (records were removed from its end)");
-            }
+            String copy = mirrored.get(rec.seq());
+            if (copy == null) return "record is missing from the mirror " + mirror.get().describe();
+            if (!copy.equals(line)) return "record differs from its copy in the mirror " + mirror.get().describe();
+        }
+        return null;
+    }
+
+    private LedgerVerification mirrorTail(long n, Map<Long, String> mirrored) {
+        long extra = mirrored.keySet().stream().filter(s -> s > n).count();
+        if (mirror.isPresent() && extra > 0) {
+            return LedgerVerification.broken(n, n + 1, null, "the mirror " + mirror.get().describe() + " holds " + extra
+                    + " record(s) after the local ledger's last (records were removed from its end)");
         }
         return LedgerVerification.ok(n);
     }
@@ -158,6 +193,7 @@ public final class DrillLedger {
     private static String line(LedgerRecord r) throws IOException {
         ObjectNode n = (ObjectNode) JSON.readTree(canonical(r));
         n.put("recordSha256", r.recordSha256());
+        if (r.signature() != null) n.put("signature", r.signature());
         return n.toString();
     }
 
@@ -166,7 +202,7 @@ public final class DrillLedger {
         return new LedgerRecord(n.get("seq").asLong(), n.get("drillId").asText(), Verdict.valueOf(n.get("verdict").asText()),
                 text(n, "scenario"), instant(n, "disasterAt"), instant(n, "finishedAt"), number(n, "rtoSeconds"),
                 number(n, "rpoSeconds"), text(n, "recoveryPoint"), text(n, "reportSha256"), text(n, "prevSha256"),
-                text(n, "recordSha256"), text(n, "kind"));
+                text(n, "recordSha256"), text(n, "kind"), text(n, "signature"));
     }
 
     private static String text(JsonNode n, String f) {
@@ -184,9 +220,9 @@ public final class DrillLedger {
         return s == null ? null : Instant.parse(s);
     }
 
-    private static LedgerRecord withHash(LedgerRecord r, String hash) {
+    private static LedgerRecord withHash(LedgerRecord r, String hash, String signature) {
         return new LedgerRecord(r.seq(), r.drillId(), r.verdict(), r.scenario(), r.disasterAt(), r.finishedAt(), r.rtoSeconds(),
-                r.rpoSeconds(), r.recoveryPoint(), r.reportSha256(), r.prevSha256(), hash, r.kind());
+                r.rpoSeconds(), r.recoveryPoint(), r.reportSha256(), r.prevSha256(), hash, r.kind(), signature);
     }
 
     static String sha256(byte[] b) {

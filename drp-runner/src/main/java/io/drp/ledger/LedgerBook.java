@@ -2,12 +2,14 @@ package io.drp.ledger;
 
 import io.drp.config.DrpConfig;
 import io.drp.model.DrillReport;
+import io.drp.recovery.AfterRun;
 import io.drp.report.ReportJson;
 import io.drp.storage.StorageAccount;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.PrivateKey;
 import java.util.Optional;
 
 /**
@@ -19,33 +21,40 @@ public final class LedgerBook {
 
     private final Path dir;
     private final Optional<LedgerMirror> mirror;
+    private final Optional<PrivateKey> signer;
 
     public LedgerBook(Path dir, Optional<LedgerMirror> mirror) {
+        this(dir, mirror, Optional.empty());
+    }
+
+    public LedgerBook(Path dir, Optional<LedgerMirror> mirror, Optional<PrivateKey> signer) {
         this.dir = dir;
         this.mirror = mirror;
+        this.signer = signer;
     }
 
     /** The ledger drp.yaml asks for; {@code recovery} hosts the mirror container when {@code ledger.container} is set. */
     public static LedgerBook of(DrpConfig cfg, StorageAccount recovery) {
         Optional<LedgerMirror> mirror = cfg.ledger().container() == null ? Optional.empty()
                 : Optional.of(new BlobLedgerMirror(recovery.container(cfg.ledger().container()), cfg.ledger().retentionDays()));
-        return new LedgerBook(cfg.ledger().dir(), mirror);
+        return new LedgerBook(cfg.ledger().dir(), mirror, LedgerSigning.fromEnvironment(System::getenv));
     }
 
     /**
-     * @return one line for the console. A failure is reported in that line, never thrown: the run's result
-     *         stands, and the missing record is said loudly so someone fixes it
+     * @return one line for the console. A failure is not thrown: the run's report stands, but the note is marked
+     *         failed so the command exits 3 and a pipeline notices the missing record
      */
-    public String record(DrillReport report, Path reportDir) {
+    public AfterRun.Note record(DrillReport report, Path reportDir) {
         try {
             byte[] json = Files.readAllBytes(reportDir.resolve(ReportJson.fileName(report)));
             Path archive = reportDir.resolve("archive");
             Files.createDirectories(archive);
             Files.write(archive.resolve(ReportArchive.sha256(json) + ".json"), json);
-            LedgerRecord rec = new DrillLedger(dir, mirror).append(report, json);
-            return "ledger: record " + rec.seq() + " in " + dir.resolve(DrillLedger.FILE) + mirror.map(m -> " and " + m.describe()).orElse("");
+            LedgerRecord rec = new DrillLedger(dir, mirror, signer).append(report, json);
+            return new AfterRun.Note("ledger: record " + rec.seq() + (rec.signature() == null ? "" : " (signed)") + " in "
+                    + dir.resolve(DrillLedger.FILE) + mirror.map(m -> " and " + m.describe()).orElse(""), false);
         } catch (IOException | RuntimeException e) {
-            return "ledger: could not append the run to the ledger in " + dir + ": " + e.getMessage();
+            return new AfterRun.Note("ledger: FAILED to append the run to the ledger in " + dir + ": " + e.getMessage(), true);
         }
     }
 }

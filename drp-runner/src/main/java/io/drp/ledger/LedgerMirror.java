@@ -12,6 +12,9 @@ public interface LedgerMirror {
     /** Number of records held, to detect a truncated local ledger. */
     long count();
 
+    /** Every mirrored record by sequence number, as the exact line that was stored, to compare content. */
+    java.util.Map<Long, String> lines();
+
     /** A short description for messages, e.g. the container URL, and whether records are immutable there. */
     String describe();
 }

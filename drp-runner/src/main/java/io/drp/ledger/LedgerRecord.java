@@ -10,6 +10,7 @@ import java.util.Objects;
  * the first), and {@code recordSha256} covers every other field in canonical form: altering, reordering or
  * deleting a past record breaks the chain at the record after it. {@code kind} is "drill" or "restore"; it enters
  * the canonical form only for restores, so the hashes of records written before it existed still verify.
+ * {@code signature} (Ed25519, base64, over the canonical form) is present when the ledger has a signing key.
  */
 public record LedgerRecord(
         long seq,
@@ -24,7 +25,8 @@ public record LedgerRecord(
         String reportSha256,
         String prevSha256,
         String recordSha256,
-        String kind) {
+        String kind,
+        String signature) {
 
     public static final String GENESIS = "0".repeat(64);
 

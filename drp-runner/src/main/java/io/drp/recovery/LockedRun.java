@@ -20,7 +20,7 @@ import java.util.List;
 public final class LockedRun {
 
     /** The report, and what the follow-ups said. */
-    public record Outcome(DrillReport report, List<String> notes) {}
+    public record Outcome(DrillReport report, List<AfterRun.Note> notes) {}
 
     /** The lease blob drills and restores share in the target account. */
     public static final String LOCK = "drill.lock";
@@ -44,7 +44,7 @@ public final class LockedRun {
                     + " was lost (" + lock.lostBecause() + "); another run may be writing the target");
             save(workDir, req, report.runs());
         }
-        List<String> notes = new ArrayList<>();
+        List<AfterRun.Note> notes = new ArrayList<>();
         for (AfterRun a : afterRuns) notes.add(a.after(report, req.reportDir()));
         return new Outcome(report, notes);
     }

@@ -61,7 +61,7 @@ class DrillLedgerTest {
         List<LedgerRecord> all = l.readAll();
         LedgerRecord forged = new LedgerRecord(2, all.get(1).drillId(), io.drp.model.Verdict.PASSED, all.get(1).scenario(),
                 all.get(1).disasterAt(), all.get(1).finishedAt(), 1.0, 1.0, all.get(1).recoveryPoint(), all.get(1).reportSha256(),
-                all.get(1).prevSha256(), null, null);
+                all.get(1).prevSha256(), null, null, null);
         String canonical = DrillLedger.canonical(forged);
         String json = canonical.substring(0, canonical.length() - 1) + ",\"recordSha256\":\"" + DrillLedger.sha256(canonical.getBytes(StandardCharsets.UTF_8)) + "\"}";
         List<String> lines = new ArrayList<>(Files.readAllLines(l.file()));
