@@ -11,6 +11,7 @@ import io.drp.listing.ContainerListing;
 import io.drp.listing.ListedObject;
 import io.drp.listing.MergeJoin;
 import io.drp.progress.Progress;
+import io.drp.storage.BlobAttributes;
 import io.drp.storage.CopyOutcome;
 import io.drp.storage.LeaseLock;
 import io.drp.storage.StorageAccount;
@@ -149,7 +150,7 @@ public final class BackupJob {
         // A full snapshot copies everything: it must not depend on any earlier point.
         Optional<ManifestFile> base = full ? Optional.empty() : previous;
         try (Stream<ManifestEntry> prevEntries = base.map(ManifestFile::entries).orElseGet(Stream::empty);
-             Stream<ListedObject> listing = ContainerListing.of(production, containers, false, false)) {
+             Stream<ListedObject> listing = ContainerListing.of(production, containers, true, false)) {
             MergeJoin.join(prevEntries.filter(ManifestEntry::live).iterator(), ManifestEntry::key, listing.iterator(), ListedObject::key,
                     new MergeJoin.Visitor<ManifestEntry, ListedObject>() {
                         @Override
@@ -164,9 +165,12 @@ public final class BackupJob {
 
                         @Override
                         public void both(ManifestEntry before, ListedObject now) {
-                            if (Objects.equals(before.etag(), now.etag()) && before.size() == now.size()) {
+                            // a point written before attributes were recorded has none to keep: copy once to learn them
+                            if (Objects.equals(before.etag(), now.etag()) && before.size() == now.size() && before.attributes() != null) {
+                                // tags and tier change without moving the ETag: take them from the listing, keep the bytes
                                 pipeline.submitDone(new ManifestEntry(ManifestEntry.Op.KEEP, now.container(), now.name(), now.size(),
-                                        before.sha256(), before.lastModified(), now.etag(), before.dataSeq()));
+                                        before.sha256(), before.lastModified(), now.etag(), before.dataSeq(),
+                                        before.attributes().withTagsAndTier(now.attributes().tags(), now.attributes().tier())));
                             } else {
                                 submitCopy(now);
                             }
@@ -174,7 +178,7 @@ public final class BackupJob {
 
                         private void submitCopy(ListedObject o) {
                             pipeline.submit(() -> {
-                                ManifestEntry e = copy(target, chainId, seq, o.container(), o.name(), o.etag());
+                                ManifestEntry e = copy(target, chainId, seq, o);
                                 if (e != null) copiedBytes.addAndGet(e.size());
                                 return e;
                             });
@@ -214,17 +218,18 @@ public final class BackupJob {
      * copy the newer version: it is at least as fresh as the watermark promises. If it was deleted after
      * the listing (404) it is left out, as a delete after the watermark; returns null then.
      */
-    private ManifestEntry copy(BlobContainerClient target, String chainId, int seq, String container, String name, String etag) {
-        String currentEtag = etag;
+    private ManifestEntry copy(BlobContainerClient target, String chainId, int seq, ListedObject listed) {
+        String container = listed.container(), name = listed.name(), currentEtag = listed.etag();
         for (int attempt = 0; attempt < 3; attempt++) {
             var source = production.container(container).getBlobClient(name);
             try {
                 BlockBlobClient dest = target.getBlobClient(BackupLayout.dataBlob(chainId, seq, container, name)).getBlockBlobClient();
-                CopyOutcome out = VerifiedCopier.copy(source, new BlobRequestConditions().setIfMatch(currentEtag), dest, null, Map.of());
-                var props = source.getProperties();
-                // changed after we read it: we hold the version we read, whose ETag is currentEtag
-                Instant lastModified = Objects.equals(props.getETag(), currentEtag) ? props.getLastModified().toInstant() : null;
-                return new ManifestEntry(ManifestEntry.Op.PUT, container, name, out.size(), out.sha256(), lastModified, currentEtag, seq);
+                // one GET with If-Match: the response's own headers describe exactly the version whose bytes we hashed
+                CopyOutcome out = VerifiedCopier.copy(source, new BlobRequestConditions().setIfMatch(currentEtag), dest, null,
+                        listed.size(), null);
+                BlobAttributes attrs = out.sourceAttributes().withTagsAndTier(listed.attributes().tags(), listed.attributes().tier());
+                return new ManifestEntry(ManifestEntry.Op.PUT, container, name, out.size(), out.sha256(), out.sourceLastModified(),
+                        out.sourceEtag(), seq, attrs);
             } catch (RuntimeException e) {
                 // the SDK surfaces a failed ranged read wrapped, so the cause chain is searched for the service's code
                 if (!VerifiedCopier.isGoneOrChanged(e) || attempt == 2) {

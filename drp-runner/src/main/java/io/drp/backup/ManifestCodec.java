@@ -48,6 +48,7 @@ final class ManifestCodec {
             n.put("lastModified", e.lastModified() == null ? null : e.lastModified().toString());
             n.put("etag", e.etag());
             n.put("dataSeq", e.dataSeq());
+            if (e.attributes() != null) n.set("attrs", AttributesCodec.write(JSON, e.attributes()));
         }
         return write(n);
     }
@@ -92,8 +93,8 @@ final class ManifestCodec {
 
     static ManifestHeader readHeader(JsonNode n, Where where) {
         String format = text(n, "format", where);
-        if (!ManifestHeader.FORMAT.equals(format)) {
-            throw where.bad("format '" + format + "' is not " + ManifestHeader.FORMAT);
+        if (!ManifestHeader.FORMAT.equals(format) && !ManifestHeader.FORMAT_V1.equals(format)) {
+            throw where.bad("format '" + format + "' is not " + ManifestHeader.FORMAT + " (or the older " + ManifestHeader.FORMAT_V1 + ")");
         }
         List<String> containers = new ArrayList<>();
         JsonNode cs = n.get("containers");
@@ -134,7 +135,8 @@ final class ManifestCodec {
             JsonNode lm = n.get("lastModified");
             return new ManifestEntry(op, text(n, "container", where), text(n, "name", where), number(n, "size", where),
                     text(n, "sha256", where), lm == null || lm.isNull() ? null : instant(n, "lastModified", where),
-                    etag == null || etag.isNull() ? null : etag.asText(), (int) number(n, "dataSeq", where));
+                    etag == null || etag.isNull() ? null : etag.asText(), (int) number(n, "dataSeq", where),
+                    AttributesCodec.read(n.get("attrs"), where));
         } catch (IllegalArgumentException e) {
             throw where.bad(e.getMessage());
         }

@@ -1,6 +1,7 @@
 package io.drp.backup;
 
 import io.drp.listing.ObjectKey;
+import io.drp.storage.BlobAttributes;
 
 import java.time.Instant;
 import java.util.Objects;
@@ -10,7 +11,8 @@ import java.util.Objects;
  * container then name, so that consecutive manifests can be merge-joined in constant memory:
  * <ul>
  *   <li>{@code PUT}: the object is new or changed; its bytes are stored in this point;</li>
- *   <li>{@code KEEP}: unchanged; its bytes live in the earlier point {@code dataSeq} of the chain;</li>
+ *   <li>{@code KEEP}: bytes unchanged; they live in the earlier point {@code dataSeq} of the chain (its attributes,
+ *   which can change without the bytes, are this point's);</li>
  *   <li>{@code DELETE}: it existed at the previous point and is gone now (no size, no hash).</li>
  * </ul>
  */
@@ -22,9 +24,15 @@ public record ManifestEntry(
         String sha256,
         Instant lastModified,
         String etag,
-        int dataSeq) {
+        int dataSeq,
+        BlobAttributes attributes) {
 
     public enum Op { PUT, KEEP, DELETE }
+
+    /** An entry of a drp-manifest/1 point, which recorded no attributes. */
+    public ManifestEntry(Op op, String container, String name, long size, String sha256, Instant lastModified, String etag, int dataSeq) {
+        this(op, container, name, size, sha256, lastModified, etag, dataSeq, null);
+    }
 
     public ManifestEntry {
         Objects.requireNonNull(op, "'op' cannot be null.");

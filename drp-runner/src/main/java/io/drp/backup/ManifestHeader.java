@@ -23,7 +23,15 @@ public record ManifestHeader(
         String label,
         Integer previousSeq) {
 
-    public static final String FORMAT = "drp-manifest/1";
+    /** Version 2 records each object's attributes (content headers, metadata, tags, tier); version 1 did not. */
+    public static final String FORMAT = "drp-manifest/2";
+    /** Still read: its objects restore with their bytes but default attributes, and the report says so. */
+    public static final String FORMAT_V1 = "drp-manifest/1";
+
+    /** False for points written before attributes were recorded. */
+    public boolean recordsAttributes() {
+        return !FORMAT_V1.equals(format);
+    }
 
     /** Names a point a person can ask for later ({@code drp restore --label}); letters, digits and {@code . _ -}. */
     public static final java.util.regex.Pattern LABEL = java.util.regex.Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");

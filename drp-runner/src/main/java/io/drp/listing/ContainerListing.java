@@ -4,6 +4,7 @@ import com.azure.storage.blob.BlobContainerClient;
 import com.azure.storage.blob.models.BlobItem;
 import com.azure.storage.blob.models.BlobListDetails;
 import com.azure.storage.blob.models.ListBlobsOptions;
+import io.drp.storage.BlobAttributes;
 import io.drp.storage.StorageAccount;
 import io.drp.storage.StorageError;
 
@@ -21,7 +22,7 @@ public final class ContainerListing {
     private ContainerListing() {}
 
     /**
-     * @param withMetadata also fetch user metadata (costs bandwidth on large listings)
+     * @param withMetadata also fetch user metadata and index tags, and fill {@link ListedObject#attributes()}
      * @param skipMissing  treat a container that does not exist as empty instead of listing it (which fails)
      */
     public static Stream<ListedObject> of(StorageAccount account, List<String> containers, boolean withMetadata,
@@ -33,7 +34,7 @@ public final class ContainerListing {
         BlobContainerClient client = account.container(name);
         if (skipMissing && !client.exists()) return Stream.empty();
         ListBlobsOptions options = new ListBlobsOptions().setMaxResultsPerPage(PAGE)
-                .setDetails(new BlobListDetails().setRetrieveMetadata(withMetadata));
+                .setDetails(new BlobListDetails().setRetrieveMetadata(withMetadata).setRetrieveTags(withMetadata));
         String[] last = {null};
         return client.listBlobs(options, null).stream().filter(ContainerListing::current).map(b -> {
             if (last[0] != null && last[0].compareTo(b.getName()) >= 0) {
@@ -43,7 +44,7 @@ public final class ContainerListing {
             last[0] = b.getName();
             return new ListedObject(name, b.getName(), b.getProperties().getContentLength(), b.getProperties().getETag(),
                     b.getProperties().getLastModified() == null ? null : b.getProperties().getLastModified().toInstant(),
-                    b.getMetadata());
+                    b.getMetadata(), withMetadata ? BlobAttributes.of(b.getProperties(), b.getMetadata(), b.getTags()) : null);
         });
     }
 

@@ -23,17 +23,25 @@ public record DryRun(String recoveryPoint, Instant watermark, double rpoSeconds,
 
     static DryRun of(DrpConfig config, RestorePlan plan, RecoveryRequest req, List<String> problems) {
         ManifestFile point = plan.recoveryPoint();
-        long puts = 0, deletes = 0;
-        for (ManifestFile m : plan.points().subList(1, plan.points().size())) {
-            puts += m.trailer().puts();
-            deletes += m.trailer().deletes();
+        long inFull = 0, fullBytes = 0, puts = 0, deletes = 0;
+        // what the restore and replay steps will copy: each live object once, from the point holding its newest bytes
+        try (var entries = point.entries()) {
+            for (var e : (Iterable<io.drp.backup.ManifestEntry>) entries::iterator) {
+                if (!e.live()) continue;
+                if (e.dataSeq() == 0) {
+                    inFull++;
+                    fullBytes += e.size();
+                } else {
+                    puts++;
+                }
+            }
         }
+        for (ManifestFile m : plan.points().subList(1, plan.points().size())) deletes += m.trailer().deletes();
         Duration rpo = Duration.between(point.header().watermark(), req.disasterAt());
         List<ObjectiveResult> rpoResults = ObjectiveEvaluator.evaluate(config.services(), req.scenario(), null, rpo, null).stream()
                 .filter(r -> r.kind() == ObjectiveResult.Kind.RPO).toList();
         return new DryRun(point.pointId(), point.header().watermark(), ObjectiveEvaluator.seconds(rpo),
-                plan.points().stream().map(ManifestFile::pointId).toList(), plan.full().trailer().liveObjects(),
-                plan.full().trailer().liveBytes(), puts, deletes, problems, rpoResults, null);
+                plan.points().stream().map(ManifestFile::pointId).toList(), inFull, fullBytes, puts, deletes, problems, rpoResults, null);
     }
 
     /** @param rebuild what the target's preview says the rebuild would create; null when it has no preview */

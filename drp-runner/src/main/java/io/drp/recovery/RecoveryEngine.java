@@ -107,7 +107,7 @@ public final class RecoveryEngine {
         });
         try (RestoreJournal journal = RestoreJournal.open(ctx.workDir().resolve("drills").resolve(req.runId()).resolve("restore.journal"))) {
             List<Step<RecoveryState>> steps = List.of(new PlanStep(ctx), new RebuildStep(ctx), ApplyStep.restore(ctx, pool, journal),
-                    ApplyStep.replay(ctx, pool, journal), new VerifyStep(ctx, pool));
+                    ApplyStep.replay(ctx, pool, journal), new VerifyStep(ctx, pool, journal));
             runner.runAll(steps, st);
         } finally {
             pool.shutdownNow();

@@ -7,17 +7,19 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.util.Set;
+import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Remembers which (point, object) copies were verified and committed, so {@code drp drill --resume}
- * does not copy them again. One line per copy, appended and flushed as each copy commits; a torn last
- * line after a crash only means that one object is copied again.
+ * Remembers which (point, object) copies were verified and committed, and the ETag each commit produced, so
+ * {@code --resume} does not copy them again and metadata verification can prove an object is the one drp
+ * wrote. This bookkeeping lives here, in drp's own state, not as metadata on the recovered object: a recovered
+ * object must equal the original. One line per copy ({@code etag TAB seq SPACE path}), appended and flushed as
+ * each copy commits; a torn last line after a crash only means that one object is copied again.
  */
 final class RestoreJournal implements AutoCloseable {
 
-    private final Set<String> done = ConcurrentHashMap.newKeySet();
+    private final Map<String, String> done = new ConcurrentHashMap<>();
     private final BufferedWriter out;
 
     private RestoreJournal(BufferedWriter out) {
@@ -30,7 +32,8 @@ final class RestoreJournal implements AutoCloseable {
             RestoreJournal j = new RestoreJournal(Files.newBufferedWriter(file, StandardCharsets.UTF_8,
                     StandardOpenOption.CREATE, StandardOpenOption.APPEND));
             for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
-                if (!line.isBlank()) j.done.add(line);
+                int tab = line.indexOf('\t');
+                if (tab > 0) j.done.put(line.substring(tab + 1), line.substring(0, tab));
             }
             return j;
         } catch (IOException e) {
@@ -38,18 +41,25 @@ final class RestoreJournal implements AutoCloseable {
         }
     }
 
-    boolean contains(String key) {
-        return done.contains(key);
+    static String key(int dataSeq, String path) {
+        return dataSeq + " " + path;
+    }
+
+    /** The ETag the committed copy had, or null when this copy is not journalled. */
+    String etagOf(String key) {
+        return done.get(key);
     }
 
     int size() {
         return done.size();
     }
 
-    synchronized void record(String key) {
-        if (key.indexOf('\n') >= 0) return; // a name with a newline cannot be journalled; it is simply recopied
-        done.add(key);
+    synchronized void record(String key, String etag) {
+        if (key.indexOf('\n') >= 0 || etag == null) return; // cannot be journalled; it is simply recopied
+        done.put(key, etag);
         try {
+            out.write(etag);
+            out.write('\t');
             out.write(key);
             out.write('\n');
             out.flush();
@@ -57,7 +67,6 @@ final class RestoreJournal implements AutoCloseable {
             throw new UncheckedIOException(e);
         }
     }
-
     @Override
     public synchronized void close() {
         try {

@@ -1,11 +1,13 @@
 package io.drp.storage;
 
 import com.azure.core.util.BinaryData;
+import com.azure.core.util.Context;
 import com.azure.storage.blob.BlobClient;
+import com.azure.storage.blob.models.BlobDownloadHeaders;
 import com.azure.storage.blob.models.BlobErrorCode;
 import com.azure.storage.blob.models.BlobRequestConditions;
 import com.azure.storage.blob.models.BlobStorageException;
-import com.azure.storage.blob.options.BlobInputStreamOptions;
+import com.azure.storage.blob.models.DownloadRetryOptions;
 import com.azure.storage.blob.options.BlockBlobCommitBlockListOptions;
 import com.azure.storage.blob.options.BlockBlobSimpleUploadOptions;
 import com.azure.storage.blob.specialized.BlockBlobClient;
@@ -14,75 +16,65 @@ import io.drp.digest.Sha256;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.Base64;
-import java.util.List;
 import java.util.Map;
 
 /**
- * Copies one blob by streaming it through this process while hashing it. We stream rather than use
- * server-side copy because the hash has to be computed anyway, the emulator cannot copy across accounts,
- * and this way a destination is only committed when its bytes match: small objects are buffered and put
- * once; large ones are staged as blocks and the block list is committed only after the hash checks out.
+ * Copies one blob by streaming it through this process while hashing it: one GET (carrying If-Match when the
+ * caller knows the version), then one Put Blob, or staged blocks and a block list for large objects. The
+ * destination is committed only when the bytes hash to what the manifest says, with the attributes given.
+ * Buffers are sized to the object (up to one block), because most objects are small and a block-sized buffer
+ * per copy in flight is what once made the heap thrash.
  */
 public final class VerifiedCopier {
 
-    /** Objects up to this size are buffered whole; larger ones are staged block by block. */
+    /** Objects up to this size are put in one request; larger ones are staged block by block. */
     public static final int BLOCK_SIZE = 8 * 1024 * 1024;
+    /** A mid-body reset resumes from the last byte received rather than failing the copy. */
+    private static final DownloadRetryOptions RESUME = new DownloadRetryOptions().setMaxRetryRequests(5);
 
     private VerifiedCopier() {}
 
     /**
-     * @param conditions source conditions (e.g. If-Match on the listed ETag) so that what we hash is one version
+     * @param conditions     source conditions (If-Match on the listed ETag) so that what we hash is one version
      * @param expectedSha256 null to accept any content (backup), or the manifest hash to enforce (restore)
+     * @param expectedSize   the size the listing or manifest gives, to size the buffer; -1 when unknown
+     * @param attributes     what to set on the destination: headers, metadata, tags, tier; null for none
      */
     public static CopyOutcome copy(BlobClient source, BlobRequestConditions conditions, BlockBlobClient destination,
-                                   String expectedSha256, Map<String, String> metadata) {
-        MessageDigest digest = Sha256.newDigest();
-        BlobInputStreamOptions options = new BlobInputStreamOptions().setBlockSize(BLOCK_SIZE);
-        if (conditions != null) options.setRequestConditions(conditions);
-        List<String> blockIds = new ArrayList<>();
-        byte[] pending = null; // the last chunk read: staged only once we know it is not the whole object
-        long size = 0;
-        try (InputStream in = source.openInputStream(options)) {
-            byte[] buf = new byte[BLOCK_SIZE];
-            int n;
-            while ((n = readFully(in, buf)) > 0) {
-                digest.update(buf, 0, n);
-                size += n;
-                if (pending != null) {
-                    stage(destination, blockIds, pending);
-                }
-                pending = Arrays.copyOf(buf, n);
-                if (n < BLOCK_SIZE) break;
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+                                   String expectedSha256, long expectedSize, BlobAttributes attributes) {
+        StagingSink sink = new StagingSink(destination, expectedSize);
+        BlobDownloadHeaders h;
+        try (sink) {
+            h = source.downloadStreamWithResponse(sink, null, RESUME, conditions, false, null, Context.NONE).getDeserializedHeaders();
         }
-        String sha = Sha256.hex(digest);
+        String sha = sink.sha256();
+        BlobAttributes seen = new BlobAttributes(h.getContentType(), h.getContentEncoding(), h.getContentLanguage(),
+                h.getContentDisposition(), h.getCacheControl(), BlobAttributes.md5(h.getContentMd5() != null ? h.getContentMd5() : h.getBlobContentMD5()), h.getMetadata(), Map.of(), null);
+        java.time.Instant modified = h.getLastModified() == null ? null : h.getLastModified().toInstant();
         if (expectedSha256 != null && !expectedSha256.equals(sha)) {
-            return new CopyOutcome(size, sha, false);
+            return new CopyOutcome(sink.size(), sha, false, seen, h.getETag(), modified, null);
         }
-        Map<String, String> md = metadata == null ? Map.of() : metadata;
-        if (blockIds.isEmpty()) {
-            byte[] bytes = pending == null ? new byte[0] : pending;
-            destination.uploadWithResponse(new BlockBlobSimpleUploadOptions(BinaryData.fromBytes(bytes)).setMetadata(md), null, null);
+        BlobAttributes set = attributes == null ? new BlobAttributes(null, null, null, null, null, null, null, null, null) : attributes;
+        String etag;
+        if (sink.blockIds().isEmpty()) {
+            etag = destination.uploadWithResponse(new BlockBlobSimpleUploadOptions(BinaryData.fromBytes(sink.tail()))
+                    .setHeaders(set.headers()).setMetadata(set.metadata()).setTags(set.tags()).setTier(set.accessTier()), null, null)
+                    .getValue().getETag();
         } else {
-            stage(destination, blockIds, pending);
-            destination.commitBlockListWithResponse(new BlockBlobCommitBlockListOptions(blockIds).setMetadata(md), null, null);
+            sink.stageTail();
+            etag = destination.commitBlockListWithResponse(new BlockBlobCommitBlockListOptions(sink.blockIds())
+                    .setHeaders(set.headers()).setMetadata(set.metadata()).setTags(set.tags()).setTier(set.accessTier()), null, null)
+                    .getValue().getETag();
         }
-        return new CopyOutcome(size, sha, true);
+        return new CopyOutcome(sink.size(), sha, true, seen, h.getETag(), modified, etag);
     }
 
     /** Reads and hashes a blob without writing anything: verification of recovered data. */
     public static CopyOutcome hash(BlobClient blob) {
-        MessageDigest digest = Sha256.newDigest();
+        var digest = Sha256.newDigest();
         long size = 0;
-        try (InputStream in = blob.openInputStream(new BlobInputStreamOptions().setBlockSize(BLOCK_SIZE))) {
-            byte[] buf = new byte[256 * 1024];
+        try (InputStream in = blob.openInputStream()) {
+            byte[] buf = new byte[64 * 1024];
             int n;
             while ((n = in.read(buf)) > 0) {
                 digest.update(buf, 0, n);
@@ -91,27 +83,7 @@ public final class VerifiedCopier {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return new CopyOutcome(size, Sha256.hex(digest), false);
-    }
-
-    private static void stage(BlockBlobClient destination, List<String> blockIds, byte[] chunk) {
-        String id = blockId(blockIds.size());
-        destination.stageBlock(id, BinaryData.fromBytes(chunk));
-        blockIds.add(id);
-    }
-
-    private static int readFully(InputStream in, byte[] buf) throws IOException {
-        int total = 0;
-        while (total < buf.length) {
-            int n = in.read(buf, total, buf.length - total);
-            if (n < 0) break;
-            total += n;
-        }
-        return total;
-    }
-
-    private static String blockId(int i) {
-        return Base64.getEncoder().encodeToString(String.format("drp-%010d", i).getBytes(StandardCharsets.US_ASCII));
+        return CopyOutcome.read(size, Sha256.hex(digest));
     }
 
     /** True when the exception is the service telling us the object is gone or changed under us. */

@@ -126,7 +126,8 @@ class DrillIT {
         assertTrue(f.recovery.container(f.orders()).getBlobClient("obj-0002.txt").exists());
         assertEquals(Verdict.PASSED, r.verdict(), r.verdictReason());
         var replay = r.steps().stream().filter(s -> s.name().equals("replay")).findFirst().orElseThrow();
-        assertEquals(3L, ((Number) replay.details().get("deletes")).longValue(), "three deletions replayed");
+        assertEquals(3L, ((Number) replay.details().get("deletesNeedingNoWork")).longValue(), "three deletions in the chain, none replayed");
+        assertEquals(0L, ((Number) replay.details().get("puts")).longValue(), "the re-created object was deleted again: nothing to copy");
     }
 
     @Test
@@ -236,9 +237,25 @@ class DrillIT {
         assertEquals(18, r.integrity().objectsRestored());
         var verify = r.steps().stream().filter(s -> s.name().equals("verify")).findFirst().orElseThrow();
         assertTrue(String.valueOf(verify.details().get("mode")).startsWith("metadata"));
-        // every recovered object carries the manifest hash it was verified against when it was committed
+        // drp's bookkeeping is in its own state, not on the recovered object: it carries the original metadata only
         var blob = f.recovery.container(f.orders()).getBlobClient("obj-0002.txt");
-        assertEquals(DrillFixture.sha256(blob.downloadContent().toBytes()), blob.getProperties().getMetadata().get("drpsha256"));
+        assertEquals(java.util.Map.of(), blob.getProperties().getMetadata());
+
+        // and an object replaced between restore and verify is caught by metadata verification (its ETag is not drp's)
+        io.drp.progress.Progress tamper = new io.drp.progress.Progress() {
+            public void update(String step, long objects, long total, long bytes) { }
+            public void done(String step) {
+                if (step.equals("replay")) {
+                    f.recovery.container(f.orders()).getBlobClient("obj-0002.txt")
+                            .upload(com.azure.core.util.BinaryData.fromString("replaced behind drp's back"), true);
+                }
+            }
+        };
+        DrillReport again = new DrillRunner(f.config, f.session, f.workDir, java.time.Clock.systemUTC(), tamper,
+                ReportJson::write, DrillRunner.targetsFor(f.config))
+                .run(TestRequests.drill("meta2-" + f.prefix, null, "region-outage", true, tmp.resolve("r2"), 2, false));
+        assertEquals(Verdict.FAILED, again.verdict(), again.verdictReason());
+        assertTrue(again.verdictReason().contains("obj-0002.txt"), again.verdictReason());
     }
 
     @Test
@@ -256,7 +273,8 @@ class DrillIT {
 
         assertEquals(incr.point().pointId(), d.recoveryPoint());
         assertEquals(java.util.List.of(full.point().pointId(), incr.point().pointId()), d.points());
-        assertEquals(12, d.objects());
+        assertEquals(11, d.objects(), "12 seeded, one deleted before the recovery point: 11 to copy, all from the full snapshot");
+        assertEquals(0, d.replayPuts());
         assertEquals(1, d.replayDeletes());
         assertEquals(Duration.between(incr.point().watermark(), t0).toMillis() / 1000.0, d.rpoSeconds(), 0.002);
         assertTrue(d.rpoResults().stream().allMatch(io.drp.model.ObjectiveResult::met));
