@@ -2,12 +2,15 @@ package io.drp.demo;
 
 import com.azure.core.util.BinaryData;
 import com.azure.storage.blob.BlobContainerClient;
+import com.azure.storage.blob.models.BlobHttpHeaders;
+import com.azure.storage.blob.options.BlobParallelUploadOptions;
 import io.drp.storage.StorageAccount;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Random;
 
 /**
@@ -99,9 +102,22 @@ public final class DemoDataset {
         return b;
     }
 
+    /**
+     * Objects carry what real ones do, so that an exact restore is exercised: a content type per container, a
+     * cache policy on media, metadata on orders, and index tags on every third object.
+     */
     private long put(String container, String name, byte[] data, List<String> written) {
         BlobContainerClient c = production.container(container);
-        c.getBlobClient(name).upload(BinaryData.fromBytes(data), true);
+        BlobHttpHeaders headers = new BlobHttpHeaders().setContentType(switch (container) {
+            case "orders" -> "application/json";
+            case "invoices" -> "text/plain; charset=utf-8";
+            default -> "application/octet-stream";
+        });
+        if (container.equals("media")) headers.setCacheControl("public, max-age=86400").setContentDisposition("attachment");
+        Map<String, String> metadata = container.equals("orders") ? Map.of("source", "checkout", "schema", "v" + (1 + random.nextInt(3))) : Map.of();
+        Map<String, String> tags = random.nextInt(3) == 0 ? Map.of("retention", "7y", "team", container) : Map.of();
+        c.getBlobClient(name).uploadWithResponse(new BlobParallelUploadOptions(BinaryData.fromBytes(data)).setHeaders(headers)
+                .setMetadata(metadata).setTags(tags), null, null);
         written.add(container + "/" + name);
         return data.length;
     }

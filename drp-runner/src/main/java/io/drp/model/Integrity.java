@@ -5,7 +5,9 @@ import java.util.List;
 /**
  * Integrity evidence. {@code mismatches} counts objects whose restored bytes did not match the manifest
  * hash (always a failure); {@code objectsLost} counts objects that existed in production at the disaster
- * instant but are not in the recovered data (judged against the integrity tolerance).
+ * instant but are not in the recovered data (judged against the integrity tolerance, with {@code revertedDeletions}:
+ * objects production had deleted that the recovery brought back, and {@code unrestorableObjects}: objects of the
+ * point whose backup copy was corrupt or missing, also counted in {@code mismatches}).
  * The name lists are capped samples; the counts are exact. {@code lossUnknownBecause} is set when production
  * could not be read (a real region loss): the loss counts are then zero because they are unknown, not because nothing was lost.
  */
@@ -19,14 +21,18 @@ public record Integrity(
         long bytesLost,
         List<String> lostObjects,
         long objectsWrittenAfterDisaster,
-        String lossUnknownBecause) {
+        String lossUnknownBecause,
+        long revertedDeletions,
+        List<String> revertedDeletionSample,
+        long unrestorableObjects) {
 
     public Integrity {
         mismatchedObjects = mismatchedObjects == null ? List.of() : List.copyOf(mismatchedObjects);
         lostObjects = lostObjects == null ? List.of() : List.copyOf(lostObjects);
+        revertedDeletionSample = revertedDeletionSample == null ? List.of() : List.copyOf(revertedDeletionSample);
     }
 
     public static Integrity empty() {
-        return new Integrity(0, 0, 0, 0, List.of(), 0, 0, List.of(), 0, null);
+        return new Integrity(0, 0, 0, 0, List.of(), 0, 0, List.of(), 0, null, 0, List.of(), 0);
     }
 }

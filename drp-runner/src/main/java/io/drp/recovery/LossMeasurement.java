@@ -31,13 +31,27 @@ final class LossMeasurement {
      */
     static Loss measure(Iterator<ManifestEntry> point, Iterator<ListedObject> production, Instant t0,
                         Function<String, String> serviceOf) {
-        long[] counts = new long[3]; // lost, lost bytes, written after T0
+        return measure(point, production, t0, serviceOf, false);
+    }
+
+    /**
+     * @param deletionsJudgeable true when T0 is the run's start: an object in the point that production no longer
+     *                           has was then deleted before T0, and restoring it reverts that deletion. For a
+     *                           disaster declared in the past the listing cannot say when it was deleted.
+     */
+    static Loss measure(Iterator<ManifestEntry> point, Iterator<ListedObject> production, Instant t0,
+                        Function<String, String> serviceOf, boolean deletionsJudgeable) {
+        long[] counts = new long[4]; // lost, lost bytes, written after T0, reverted deletions
         List<String> sample = new ArrayList<>();
+        List<String> reverted = new ArrayList<>();
         Map<String, Long> perService = new TreeMap<>();
         MergeJoin.join(point, ManifestEntry::key, production, ListedObject::key, new MergeJoin.Visitor<ManifestEntry, ListedObject>() {
             @Override
             public void onlyLeft(ManifestEntry recovered) {
-                // in the point but gone from production since: nothing was lost
+                if (!deletionsJudgeable) return;
+                counts[3]++;
+                if (reverted.size() < NAME_SAMPLE) reverted.add(recovered.path());
+                perService.merge(serviceOf.apply(recovered.path()), 1L, Long::sum);
             }
 
             @Override
@@ -62,6 +76,6 @@ final class LossMeasurement {
                 perService.merge(serviceOf.apply(p.path()), 1L, Long::sum);
             }
         });
-        return new Loss(counts[0], counts[1], sample, counts[2], perService);
+        return new Loss(counts[0], counts[1], sample, counts[2], perService, null, counts[3], reverted, 0);
     }
 }

@@ -2,6 +2,7 @@ package io.drp.recovery;
 
 import io.drp.backup.BackupCatalog;
 import io.drp.backup.BackupError;
+import io.drp.backup.IncompletePoints;
 import io.drp.backup.RestorePlan;
 import io.drp.model.Finding;
 import io.drp.pipeline.Step;
@@ -45,6 +46,19 @@ final class PlanStep implements Step<RecoveryState> {
             st.findings.add(new Finding(Finding.Severity.BLOCKING, "BROKEN_BACKUP", p,
                     "Investigate the backup job and storage for this point; the run fell back to " + plan.recoveryPoint().pointId()
                             + ", which lengthens the real RPO."));
+        }
+        var rp = plan.recoveryPoint().header();
+        for (var inc : IncompletePoints.newerThan(ctx.backupContainer(), catalog.chains(), rp.chainId(), rp.seq())) {
+            st.findings.add(new Finding(Finding.Severity.WARNING, "INCOMPLETE_BACKUP_POINT", "point " + inc.pointId()
+                    + " has data but no manifest: a backup that crashed or was interrupted" + (inc.startedAt() == null ? ""
+                    : " (it started at " + inc.startedAt() + ")") + "; the run used " + plan.recoveryPoint().pointId(),
+                    "Check the backup job's log for that run; the next backup skips the number and links to the last good point."));
+        }
+        if (!rp.recordsAttributes()) {
+            st.findings.add(new Finding(Finding.Severity.WARNING, "ATTRIBUTES_NOT_BACKED_UP", "point " + plan.recoveryPoint().pointId()
+                    + " was written as " + rp.format() + ", which recorded no content headers, metadata, index tags or tier: "
+                    + "restored objects carry their bytes with default attributes",
+                    "Take a new backup with this drp: its points record every attribute."));
         }
         for (String p : plan.skipped()) {
             st.findings.add(new Finding(Finding.Severity.WARNING, "SKIPPED_BACKUP_POINT", p,

@@ -66,9 +66,10 @@ final class ReportAssembler {
         }
         VerdictJudge.Judgement j = VerdictJudge.judge(results, findings, run.abortReason(), mismatches, req.judged());
         Integrity integrity = v == null
-                ? new Integrity(0, 0, 0, mismatches.size(), names(mismatches), 0, 0, List.of(), 0, null)
+                ? new Integrity(0, 0, 0, mismatches.size(), names(mismatches), 0, 0, List.of(), 0, null, 0, List.of(), 0)
                 : new Integrity(v.expected(), v.restored(), v.restoredBytes(), mismatches.size(), names(mismatches),
-                loss.objects(), loss.bytes(), loss.sample(), loss.writtenAfterDisaster(), loss.unknownBecause());
+                loss.objects(), loss.bytes(), loss.sample(), loss.writtenAfterDisaster(), loss.unknownBecause(),
+                loss.revertedDeletions(), loss.revertedSample(), loss.unrestorable());
         Measured measured = new Measured(req.disasterAt(), st.plan == null ? null : st.plan.recoveryPoint().pointId(), watermark,
                 v == null ? null : v.verifiedAt(), rto == null ? null : ObjectiveEvaluator.seconds(rto),
                 rpo == null ? null : ObjectiveEvaluator.seconds(rpo));

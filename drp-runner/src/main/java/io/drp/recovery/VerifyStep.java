@@ -124,7 +124,8 @@ final class VerifyStep implements Step<RecoveryState> {
         st.verification = new RecoveryState.Verification(timeline.now(), expected.get(), restored, bytes.get(),
                 byObject.values().stream().toList());
         // Loss against production is what a drill measures; after a real recovery production may be the target itself.
-        st.loss = real ? Loss.none() : measureLoss(st);
+        Loss measured = real ? Loss.none() : measureLoss(st, timeline);
+        st.loss = measured.withUnrestorable(st.copyMismatches.stream().map(Mismatch::object).distinct().toList(), ctx::serviceOf);
         Map<String, Object> d = new LinkedHashMap<>();
         d.put("mode", st.request.verify().description);
         d.put("objectsExpected", expected.get());
@@ -133,14 +134,18 @@ final class VerifyStep implements Step<RecoveryState> {
         d.put("attributeMismatches", attributesBad.get());
         d.put("objectsLost", st.loss.objects());
         d.put("bytesLost", st.loss.bytes());
+        d.put("revertedDeletions", st.loss.revertedDeletions());
+        d.put("unrestorable", st.loss.unrestorable());
         if (real) d.put("untouchedObjects", untouched.get());
         return d;
     }
 
-    private Loss measureLoss(RecoveryState st) {
+    private Loss measureLoss(RecoveryState st, Timeline timeline) {
+        // a disaster declared "now" (within the run's first seconds) makes a deletion before T0 knowable
+        boolean t0IsNow = !st.request.disasterAt().isBefore(timeline.start().minusSeconds(5));
         try (Stream<ManifestEntry> entries = st.plan.recoveryPoint().entries().filter(ManifestEntry::live);
              Stream<ListedObject> prod = ContainerListing.of(ctx.production(), ctx.config().productionContainers(), false, true)) {
-            return LossMeasurement.measure(entries.iterator(), prod.iterator(), st.request.disasterAt(), ctx::serviceOf);
+            return LossMeasurement.measure(entries.iterator(), prod.iterator(), st.request.disasterAt(), ctx::serviceOf, t0IsNow);
         } catch (DrpFailure f) {
             throw f;
         } catch (RuntimeException e) {

@@ -32,6 +32,9 @@ class DemoIT {
         assertTrue(onDisk.measured().rpoSeconds() >= 2.0, "the 2 s gap is part of the RPO");
         assertEquals(r.writtenAfterLastBackup(), onDisk.integrity().objectsLost(), "every object written after the last backup is lost");
         assertEquals(0, onDisk.integrity().mismatches());
+        var verify = onDisk.steps().stream().filter(s -> s.name().equals("verify")).findFirst().orElseThrow();
+        assertEquals(0L, ((Number) verify.details().get("attributeMismatches")).longValue(),
+                "content types, metadata and tags of the demo objects come back as they were");
         assertEquals(onDisk.integrity().objectsExpected(), onDisk.integrity().objectsRestored());
         assertEquals(Verdict.PASSED, onDisk.verdict(), onDisk.verdictReason());
     }

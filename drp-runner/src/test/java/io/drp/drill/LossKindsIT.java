@@ -1,0 +1,72 @@
+package io.drp.drill;
+
+import com.azure.core.util.BinaryData;
+import io.drp.backup.BackupJob;
+import io.drp.backup.BackupLayout;
+import io.drp.backup.BackupResult;
+import io.drp.model.DrillReport;
+import io.drp.model.Finding;
+import io.drp.model.Verdict;
+import io.drp.storage.emulator.AzuriteEmulator;
+import io.drp.testing.Azurite;
+import io.drp.testing.DrillFixture;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Every kind of loss is counted, each on its own line of the report. */
+@ExtendWith(Azurite.class)
+class LossKindsIT {
+
+    @Test
+    void aDeletionAfterTheLastBackupIsRevertedByTheRecoveryAndCounted(AzuriteEmulator azurite, @TempDir Path tmp) throws Exception {
+        DrillFixture f = new DrillFixture(azurite, tmp);
+        f.data().seed(3);
+        f.backup(BackupJob.Mode.FULL);
+        f.data().delete(f.orders(), "obj-0001.txt"); // deleted on purpose in production; the point still has it
+
+        DrillReport r = f.drill(null, false, tmp.resolve("r"));
+
+        assertEquals(1, r.integrity().revertedDeletions());
+        assertEquals(List.of(f.orders() + "/obj-0001.txt"), r.integrity().revertedDeletionSample());
+        assertEquals(0, r.integrity().objectsLost());
+        assertEquals(Verdict.FAILED, r.verdict(), "a tolerance of 0 lost objects counts a reverted deletion too");
+    }
+
+    @Test
+    void aCorruptBackupCopyCountsAsLostAndAsMismatched(AzuriteEmulator azurite, @TempDir Path tmp) throws Exception {
+        DrillFixture f = new DrillFixture(azurite, tmp);
+        f.data().seed(3);
+        BackupResult full = f.backup(BackupJob.Mode.FULL);
+        f.backupWritable.container(f.config.backup().container())
+                .getBlobClient(BackupLayout.dataBlob(full.point().chainId(), 0, f.media(), "obj-0002.txt")).upload(BinaryData.fromString("rot"), true);
+
+        DrillReport r = f.drill(null, false, tmp.resolve("r"));
+
+        assertEquals(1, r.integrity().unrestorableObjects());
+        assertEquals(1, r.integrity().mismatches());
+        assertEquals(Verdict.FAILED, r.verdict());
+    }
+
+    @Test
+    void aPointWithDataButNoManifestIsAWarningNamingIt(AzuriteEmulator azurite, @TempDir Path tmp) throws Exception {
+        DrillFixture f = new DrillFixture(azurite, tmp);
+        f.data().seed(2);
+        BackupResult full = f.backup(BackupJob.Mode.FULL);
+        f.backupWritable.container(f.config.backup().container())
+                .getBlobClient(BackupLayout.dataBlob(full.point().chainId(), 1, f.orders(), "half.txt")).upload(BinaryData.fromString("x"), true);
+
+        DrillReport r = f.drill(null, false, tmp.resolve("r"));
+
+        Finding w = r.findings().stream().filter(x -> x.code().equals("INCOMPLETE_BACKUP_POINT")).findFirst().orElseThrow();
+        assertEquals(Finding.Severity.WARNING, w.severity());
+        assertTrue(w.message().contains(full.point().chainId() + "/000001") && w.message().contains("it started at"), w.message());
+        assertEquals(Verdict.PASSED, r.verdict(), r.verdictReason());
+    }
+}
