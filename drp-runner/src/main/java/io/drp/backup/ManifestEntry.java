@@ -59,7 +59,7 @@ public record ManifestEntry(
         return container + "/" + name;
     }
 
-    /** Manifest order: container, then name, both by code point. */
+    /** Manifest order: container, then name, by UTF-16 code unit: the order Azurite lists in (tested with emoji and U+E000-U+FFFF names). */
     public static int compareKeys(String c1, String n1, String c2, String n2) {
         return new ObjectKey(c1, n1).compareTo(new ObjectKey(c2, n2));
     }
