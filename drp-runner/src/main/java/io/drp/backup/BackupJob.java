@@ -190,7 +190,7 @@ public final class BackupJob {
                 throw new StorageError("the backup lock on " + backup.endpoint() + " was lost (" + lock.lostBecause()
                         + "); this point was not committed and the next backup will skip its number");
             }
-            trailer = writer.finish(clock.instant());
+            trailer = ManifestCommit.commit(writer, catalog, chainId, seq, clock.instant());
         } catch (RuntimeException e) {
             pipeline.cancel();
             throw e;

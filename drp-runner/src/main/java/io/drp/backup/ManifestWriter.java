@@ -56,11 +56,15 @@ public final class ManifestWriter {
     }
 
     /** Writes the trailer and closes the stream; for a block blob, closing is the commit. */
+    private ManifestTrailer trailer;
+    private String wholeHex;
+
     public ManifestTrailer finish(Instant completedAt) {
         ManifestTrailer t = new ManifestTrailer(entries, liveObjects, liveBytes, puts, putBytes, deletes,
                 Sha256.hex(body));
         line(ManifestCodec.trailer(t, completedAt), false);
         finished = true;
+        trailer = t;
         try {
             out.close();
         } catch (IOException e) {
@@ -69,10 +73,16 @@ public final class ManifestWriter {
         return t;
     }
 
+    /** The trailer written by {@link #finish}, even when the commit's response was lost. */
+    ManifestTrailer trailer() {
+        return trailer;
+    }
+
     /** SHA-256 of every byte written; valid after {@link #finish}. Identifies the manifest in the next point and in reports. */
     public String manifestSha256() {
         if (!finished) throw new IllegalStateException("manifest not finished");
-        return Sha256.hex(whole);
+        if (wholeHex == null) wholeHex = Sha256.hex(whole); // finishing a digest resets it: compute once
+        return wholeHex;
     }
 
     private void line(String json, boolean inBody) {

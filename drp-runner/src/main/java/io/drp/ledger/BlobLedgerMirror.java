@@ -36,8 +36,15 @@ public final class BlobLedgerMirror implements LedgerMirror {
     public void put(LedgerRecord record, String canonicalJson) {
         container.createIfNotExists();
         BlobClient blob = container.getBlobClient(String.format("records/%010d-%s.json", record.seq(), record.drillId()));
-        blob.uploadWithResponse(new BlobParallelUploadOptions(BinaryData.fromString(canonicalJson))
-                .setRequestConditions(new BlobRequestConditions().setIfNoneMatch("*")), null, null);
+        try {
+            blob.uploadWithResponse(new BlobParallelUploadOptions(BinaryData.fromString(canonicalJson))
+                    .setRequestConditions(new BlobRequestConditions().setIfNoneMatch("*")), null, null);
+        } catch (BlobStorageException e) {
+            // the write may have been applied and only its response lost: a retry then meets our own record
+            boolean exists = com.azure.storage.blob.models.BlobErrorCode.BLOB_ALREADY_EXISTS.equals(e.getErrorCode())
+                    || com.azure.storage.blob.models.BlobErrorCode.CONDITION_NOT_MET.equals(e.getErrorCode());
+            if (!exists || !canonicalJson.strip().equals(blob.downloadContent().toString().strip())) throw e;
+        }
         try {
             blob.setImmutabilityPolicy(new BlobImmutabilityPolicy()
                     .setExpiryTime(OffsetDateTime.now(ZoneOffset.UTC).plusDays(retentionDays))

@@ -115,7 +115,7 @@ public final class RecoveryEngine {
         try {
             DrillReport report = assembler.assemble(st, new ReportAssembler.Progress(runner.records(), runner.abortReason(),
                     timeline.start(), timeline.now(), transientRetries.getAsLong() - retriesAtStart));
-            sink.write(report, req.reportDir());
+            write(report, req.reportDir());
             reported.set(true); // from here an interruption must not replace this report
             return teardown(st, runner, report, timeline);
         } finally {
@@ -156,8 +156,18 @@ public final class RecoveryEngine {
         DrillReport done = ReportAssembler.withSteps(report, steps, timeline.now(), st.teardownFinding == null ? null
                 : new io.drp.model.Finding(st.teardownFinding.severity(), st.teardownFinding.code(),
                         redactor.redact(st.teardownFinding.message()), st.teardownFinding.fix()));
-        sink.write(done, st.request.reportDir());
+        write(done, st.request.reportDir());
         return done;
+    }
+
+    /** A report that cannot be written is the run failing to leave its evidence: one clear line, exit 3. */
+    private void write(DrillReport report, Path dir) {
+        try {
+            sink.write(report, dir);
+        } catch (IOException | java.io.UncheckedIOException e) {
+            throw new io.drp.failure.StateFailure("cannot write the report into " + dir + " (" + e.getClass().getSimpleName() + ": "
+                    + e.getMessage() + "); pass a writable --report-dir. The run's resume state is kept under the work dir", e);
+        }
     }
 
     /** Plans a real recovery and stops: what it would restore, and into which containers. Writes nothing. */

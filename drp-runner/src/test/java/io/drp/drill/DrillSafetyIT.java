@@ -70,6 +70,24 @@ class DrillSafetyIT {
     }
 
     @Test
+    void anUnwritableReportDirectoryIsOneClearFailureAndLeavesNoLedgerRecord(AzuriteEmulator azurite, @TempDir Path tmp) throws Exception {
+        DrillFixture f = new DrillFixture(azurite, tmp);
+        f.data().seed(2);
+        f.backup(BackupJob.Mode.FULL);
+        Path notADirectory = Files.writeString(tmp.resolve("reports"), "a file where the report directory should be");
+        var runner = new DrillRunner(f.config, f.session, f.workDir, Clock.systemUTC(), Progress.NONE,
+                io.drp.report.ReportWriters::writeAll, DrillRunner.targetsFor(f.config));
+        List<io.drp.recovery.AfterRun> after = List.of(new io.drp.ledger.LedgerBook(tmp.resolve("ledger"), java.util.Optional.empty())::record);
+
+        var e = assertThrows(io.drp.failure.StateFailure.class,
+                () -> runner.run(TestRequests.drill(null, null, "region-outage", false, notADirectory, 2, true), after));
+
+        assertTrue(e.getMessage().startsWith("cannot write the report into " + notADirectory) && !e.getMessage().contains("\n"), e.getMessage());
+        assertFalse(Files.exists(tmp.resolve("ledger").resolve(io.drp.ledger.DrillLedger.FILE)), "no ledger record for a run without a report");
+        assertEquals(io.drp.cli.ExitCode.ABORTED, io.drp.cli.ExitCode.of(e));
+    }
+
+    @Test
     void aDrillThatLosesItsLockStopsWritingAndIsAbortedSayingSo(AzuriteEmulator azurite, @TempDir Path tmp) throws Exception {
         DrillFixture f = new DrillFixture(azurite, tmp);
         f.data().seed(20);

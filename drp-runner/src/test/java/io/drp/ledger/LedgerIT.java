@@ -60,4 +60,21 @@ class LedgerIT {
 
         assertThrows(com.azure.storage.blob.models.BlobStorageException.class, () -> mirror.put(first, "{\"forged\":true}"));
     }
+
+    @Test
+    void aMirrorWriteWhoseResponseWasLostIsRecognisedAsItsOwn(AzuriteEmulator azurite, @TempDir Path tmp) {
+        var lose = new io.drp.testing.DeepFaultHttpClient(StorageConnector.defaultHttpClient(), io.drp.testing.DeepFaultHttpClient.Fault.LOSE_RESPONSE,
+                r -> r.getHttpMethod() == com.azure.core.http.HttpMethod.PUT
+                        && java.net.URLDecoder.decode(r.getUrl().getPath(), StandardCharsets.UTF_8).contains("/records/"), 1);
+        StorageAccount recovery = StorageSession.ofEmulator(azurite, new StorageConnector(StorageConnector.defaultRetryOptions(), lose))
+                .connector().open("recovery", azurite.account("drprecovery"));
+        BlobLedgerMirror mirror = new BlobLedgerMirror(recovery.container("ledger-" + UUID.randomUUID().toString().substring(0, 8)), 30);
+        DrillLedger ledger = new DrillLedger(tmp, Optional.of(mirror));
+
+        ledger.append(SampleReportsAccess.failed(), new byte[] {1});
+
+        assertEquals(1, lose.injected());
+        assertEquals(1, mirror.count());
+        assertTrue(ledger.verify().intact(), ledger.verify().reason());
+    }
 }
