@@ -11,6 +11,7 @@ import io.drp.model.Verdict;
 import io.drp.storage.emulator.AzuriteEmulator;
 import io.drp.testing.Azurite;
 import io.drp.testing.DrillFixture;
+import io.drp.testing.Scenario;
 import io.drp.testing.SteppableClock;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -43,11 +44,8 @@ class BrokenBackupIT {
     @Test
     void truncatedManifestOfTheLastIncrementalFailsNamingThePoint(AzuriteEmulator azurite, @TempDir Path tmp) throws Exception {
         DrillFixture f = new DrillFixture(azurite, tmp);
-        f.data().seed(5);
-        f.backup(BackupJob.Mode.FULL);
-        BackupResult i1 = f.backup(BackupJob.Mode.INCREMENTAL);
-        f.data().put(f.orders(), "x.txt", "x");
-        BackupResult i2 = f.backup(BackupJob.Mode.INCREMENTAL);
+        Scenario s = Scenario.on(f).seed(5).full().incremental().put(f.orders(), "x.txt", "x").incremental();
+        BackupResult i1 = s.point(1), i2 = s.point(2);
         var blob = backups(f).getBlobClient(manifest(i2));
         String text = blob.downloadContent().toString();
         blob.upload(BinaryData.fromString(text.substring(0, text.indexOf("{\"type\":\"trailer\""))), true);
@@ -62,8 +60,7 @@ class BrokenBackupIT {
     @Test
     void unparsableManifestOfTheOnlyFullSnapshotAbortsNamingThePoint(AzuriteEmulator azurite, @TempDir Path tmp) throws Exception {
         DrillFixture f = new DrillFixture(azurite, tmp);
-        f.data().seed(3);
-        BackupResult full = f.backup(BackupJob.Mode.FULL);
+        BackupResult full = Scenario.on(f).seed(3).full().last();
         backups(f).getBlobClient(manifest(full)).upload(BinaryData.fromBytes("\u0000\u0001not json at all{{{".getBytes(StandardCharsets.UTF_8)), true);
 
         DrillReport r = f.drill(null, false, tmp.resolve("r"));
@@ -75,12 +72,8 @@ class BrokenBackupIT {
     @Test
     void missingIncrementalIsAGapThatFailsTheDrill(AzuriteEmulator azurite, @TempDir Path tmp) throws Exception {
         DrillFixture f = new DrillFixture(azurite, tmp);
-        f.data().seed(4);
-        BackupResult full = f.backup(BackupJob.Mode.FULL);
-        f.data().put(f.orders(), "a.txt", "a");
-        BackupResult i1 = f.backup(BackupJob.Mode.INCREMENTAL);
-        f.data().put(f.orders(), "b.txt", "b");
-        f.backup(BackupJob.Mode.INCREMENTAL);
+        Scenario s = Scenario.on(f).seed(4).full().put(f.orders(), "a.txt", "a").incremental().put(f.orders(), "b.txt", "b").incremental();
+        BackupResult full = s.point(0), i1 = s.point(1);
         backups(f).getBlobClient(manifest(i1)).delete();
 
         DrillReport r = f.drill(null, false, tmp.resolve("r"));
@@ -118,8 +111,7 @@ class BrokenBackupIT {
     @Test
     void backupObjectDeletedFromThePointIsNamedAsMissing(AzuriteEmulator azurite, @TempDir Path tmp) throws Exception {
         DrillFixture f = new DrillFixture(azurite, tmp);
-        f.data().seed(4);
-        BackupResult full = f.backup(BackupJob.Mode.FULL);
+        BackupResult full = Scenario.on(f).seed(4).full().last();
         backups(f).getBlobClient(BackupLayout.dataBlob(full.point().chainId(), 0, f.media(), "obj-0002.txt")).delete();
 
         DrillReport r = f.drill(null, false, tmp.resolve("r"));

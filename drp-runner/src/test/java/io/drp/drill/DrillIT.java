@@ -13,6 +13,7 @@ import io.drp.storage.StorageAccount;
 import io.drp.storage.emulator.AzuriteEmulator;
 import io.drp.testing.Azurite;
 import io.drp.testing.DrillFixture;
+import io.drp.testing.Scenario;
 import io.drp.testing.TestRequests;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -109,15 +110,10 @@ class DrillIT {
     @Test
     void objectsDeletedBeforeTheRecoveryPointStayDeletedAfterReplay(AzuriteEmulator azurite, @TempDir Path tmp) throws Exception {
         DrillFixture f = new DrillFixture(azurite, tmp);
-        f.data().seed(8);
-        f.backup(BackupJob.Mode.FULL);
-        f.data().delete(f.orders(), "obj-0001.txt");
-        f.data().delete(f.media(), "obj-0007.txt");
-        f.backup(BackupJob.Mode.INCREMENTAL);
-        f.data().put(f.orders(), "obj-0001.txt", "re-created later, then deleted again");
-        f.backup(BackupJob.Mode.INCREMENTAL);
-        f.data().delete(f.orders(), "obj-0001.txt");
-        f.backup(BackupJob.Mode.INCREMENTAL);
+        Scenario.on(f).seed(8).full()
+                .delete(f.orders(), "obj-0001.txt").delete(f.media(), "obj-0007.txt").incremental()
+                .put(f.orders(), "obj-0001.txt", "re-created later, then deleted again").incremental()
+                .delete(f.orders(), "obj-0001.txt").incremental();
 
         DrillReport r = f.drill(null, true, tmp.resolve("report"));
 

@@ -1,7 +1,6 @@
 package io.drp.drill;
 
 import com.azure.core.util.BinaryData;
-import io.drp.backup.BackupJob;
 import io.drp.backup.BackupLayout;
 import io.drp.backup.BackupResult;
 import io.drp.model.DrillReport;
@@ -10,6 +9,7 @@ import io.drp.model.Verdict;
 import io.drp.storage.emulator.AzuriteEmulator;
 import io.drp.testing.Azurite;
 import io.drp.testing.DrillFixture;
+import io.drp.testing.Scenario;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -27,9 +27,7 @@ class LossKindsIT {
     @Test
     void aDeletionAfterTheLastBackupIsRevertedByTheRecoveryAndCounted(AzuriteEmulator azurite, @TempDir Path tmp) throws Exception {
         DrillFixture f = new DrillFixture(azurite, tmp);
-        f.data().seed(3);
-        f.backup(BackupJob.Mode.FULL);
-        f.data().delete(f.orders(), "obj-0001.txt"); // deleted on purpose in production; the point still has it
+        Scenario.on(f).seed(3).full().delete(f.orders(), "obj-0001.txt"); // deleted in production after the point
 
         DrillReport r = f.drill(null, false, tmp.resolve("r"));
 
@@ -42,8 +40,7 @@ class LossKindsIT {
     @Test
     void aCorruptBackupCopyCountsAsLostAndAsMismatched(AzuriteEmulator azurite, @TempDir Path tmp) throws Exception {
         DrillFixture f = new DrillFixture(azurite, tmp);
-        f.data().seed(3);
-        BackupResult full = f.backup(BackupJob.Mode.FULL);
+        BackupResult full = Scenario.on(f).seed(3).full().last();
         f.backupWritable.container(f.config.backup().container())
                 .getBlobClient(BackupLayout.dataBlob(full.point().chainId(), 0, f.media(), "obj-0002.txt")).upload(BinaryData.fromString("rot"), true);
 
@@ -57,8 +54,7 @@ class LossKindsIT {
     @Test
     void aPointWithDataButNoManifestIsAWarningNamingIt(AzuriteEmulator azurite, @TempDir Path tmp) throws Exception {
         DrillFixture f = new DrillFixture(azurite, tmp);
-        f.data().seed(2);
-        BackupResult full = f.backup(BackupJob.Mode.FULL);
+        BackupResult full = Scenario.on(f).seed(2).full().last();
         f.backupWritable.container(f.config.backup().container())
                 .getBlobClient(BackupLayout.dataBlob(full.point().chainId(), 1, f.orders(), "half.txt")).upload(BinaryData.fromString("x"), true);
 
