@@ -63,6 +63,29 @@ class ReportCliTest {
     }
 
     @Test
+    void reportHistoryWritesTheHistoryPageIntoTheReportDirectory(@TempDir Path tmp) throws Exception {
+        Path reports = tmp.resolve("reports");
+        ReportJson.write(SampleReportsAccess.failed(), reports);
+        new io.drp.ledger.LedgerBook(tmp.resolve("ledger"), Optional.empty()).record(SampleReportsAccess.failed(), reports);
+
+        CliTest.Run r = CliTest.drp("report", "--history", "--ledger", tmp.resolve("ledger").toString(), "--report-dir", reports.toString(),
+                "--format", "html");
+
+        assertEquals(0, r.code(), r.err());
+        assertEquals(reports.resolve("history.html").toString(), r.out().strip());
+        String page = Files.readString(reports.resolve("history.html"));
+        assertTrue(page.contains("0 of 1 passed") && page.contains("d20261124-030000-abcd"), page);
+    }
+
+    @Test
+    void reportHistoryRefusesAmbiguousOrUnsupportedRequests(@TempDir Path tmp) throws Exception {
+        Path json = ReportJson.write(SampleReportsAccess.failed(), tmp);
+        assertEquals(2, CliTest.drp("report").code(), "neither --from nor --history");
+        assertEquals(2, CliTest.drp("report", "--history", "--from", json.toString()).code(), "both");
+        assertEquals(2, CliTest.drp("report", "--history", "--format", "junit", "--ledger", tmp.toString()).code());
+    }
+
+    @Test
     void historyAndVerifyLedger(@TempDir Path tmp) throws Exception {
         DrillLedger l = new DrillLedger(tmp, Optional.empty());
         for (int i = 0; i < 3; i++) l.append(SampleReportsAccess.failed(), ("r" + i).getBytes(StandardCharsets.UTF_8));
