@@ -18,7 +18,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 
-@Command(name = "report", header = "Regenerate HTML, JUnit XML or Markdown from a drill-report.json, or write the history page.",
+@Command(name = "report", header = "Regenerate HTML, JUnit XML, Markdown or PDF from a drill-report.json, or write the history page.",
         description = {"Reads a drill-report.json and writes the requested format next to it (or into --out).",
                 "With --history, writes history.html from the ledger into the report directory: RTO and RPO per run against "
                         + "their objectives, the pass rate, the last drill per scenario, whether the ledger verifies, and links to the archived reports."},
@@ -28,6 +28,7 @@ import java.util.Optional;
                 "3:aborted: an unexpected error"},
         footer = {"  drp report --from drill-reports/drill-report.json --format html",
                 "  drp report --from drill-report.json --format all --out /tmp/reports",
+                "  drp report --from drill-reports/drill-report.json --format pdf",
                 "  drp report --history --ledger .drp/ledger --report-dir drill-reports --public-key ledger-key.pub.pem"})
 public final class ReportCommand extends DrpCommandBase {
 
@@ -38,7 +39,7 @@ public final class ReportCommand extends DrpCommandBase {
     boolean history;
 
     @Option(names = "--format", paramLabel = "FORMAT",
-            description = "html, junit, md, json or all (default: all); with --history: html (the default).")
+            description = "html, junit, md, pdf, json or all (default: all; json only with --out); with --history: html (the default) or pdf.")
     String format;
 
     @Option(names = "--out", paramLabel = "DIR", description = "Output directory (default: the directory of --from).")
@@ -62,10 +63,10 @@ public final class ReportCommand extends DrpCommandBase {
         List<ReportWriters.Format> formats;
         try {
             formats = format == null || format.equalsIgnoreCase("all")
-                    ? List.of(ReportWriters.Format.HTML, ReportWriters.Format.JUNIT, ReportWriters.Format.MD)
+                    ? List.of(ReportWriters.Format.HTML, ReportWriters.Format.JUNIT, ReportWriters.Format.MD, ReportWriters.Format.PDF)
                     : List.of(ReportWriters.Format.parse(format));
         } catch (IllegalArgumentException e) {
-            throw new UsageFailure("--format must be html, junit, md, json or all");
+            throw new UsageFailure("--format must be html, junit, md, pdf, json or all");
         }
         if (!Files.isRegularFile(from)) {
             throw new UsageFailure(from + ": file not found; pass the drill-report.json a drill wrote");
@@ -92,12 +93,13 @@ public final class ReportCommand extends DrpCommandBase {
     }
 
     private ExitCode history() {
-        if (format != null && !format.equalsIgnoreCase("html")) throw new UsageFailure("--history writes --format html");
+        boolean pdf = "pdf".equalsIgnoreCase(format);
+        if (format != null && !pdf && !format.equalsIgnoreCase("html")) throw new UsageFailure("--history writes --format html or pdf");
         Optional<PublicKey> key = publicKey == null ? Optional.empty() : Optional.of(LedgerSigning.readPublic(publicKey));
         Path dir = reportDir != null ? reportDir : ledger.reportDir();
         HistoryReports.Written w;
         try {
-            w = HistoryReports.write(ledger.dir(), dir, key, Clock.systemUTC());
+            w = HistoryReports.write(ledger.dir(), dir, key, Clock.systemUTC(), pdf);
         } catch (IOException e) {
             throw new UsageFailure("cannot write into " + dir + ": " + e.getMessage());
         }

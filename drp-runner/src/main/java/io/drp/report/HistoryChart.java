@@ -10,6 +10,7 @@ import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
 import org.jfree.svg.SVGGraphics2D;
+import org.jfree.svg.ViewBox;
 
 import java.awt.BasicStroke;
 import java.awt.Color;
@@ -82,6 +83,7 @@ public final class HistoryChart {
         SVGGraphics2D g2 = new SVGGraphics2D(width, height);
         g2.setDefsKeyPrefix(id + "-");
         chart.draw(g2, new Rectangle(0, 0, width, height));
-        return g2.getSVGElement(id);
+        // a viewBox lets the chart scale to the column, on screen and on the printed (PDF) page alike
+        return g2.getSVGElement(id, true, new ViewBox(0, 0, width, height), null, null);
     }
 }

@@ -20,6 +20,7 @@ import java.util.Map;
 public final class HistoryPageRenderer {
 
     public static final String FILE_NAME = "history.html";
+    public static final String PDF_FILE_NAME = "history.pdf";
 
     private static final Mustache TEMPLATE = new DefaultMustacheFactory().compile("report/history.html.mustache");
 
@@ -59,8 +60,8 @@ public final class HistoryPageRenderer {
         m.put("lastDrills", last);
         m.put("hasLastDrills", !last.isEmpty());
         if (!runs.isEmpty()) {
-            m.put("rtoChart", HistoryChart.svg("drp-history-rto", "RTO", runs, HistoryRun::rtoSeconds, HistoryRun::rtoObjectiveSeconds, 900));
-            m.put("rpoChart", HistoryChart.svg("drp-history-rpo", "RPO", runs, HistoryRun::rpoSeconds, HistoryRun::rpoObjectiveSeconds, 900));
+            m.put("rtoChart", HistoryChart.svg("drp-history-rto", "RTO", runs, HistoryRun::rtoSeconds, HistoryRun::rtoObjectiveSeconds, ChartWidth.PIXELS));
+            m.put("rpoChart", HistoryChart.svg("drp-history-rpo", "RPO", runs, HistoryRun::rpoSeconds, HistoryRun::rpoObjectiveSeconds, ChartWidth.PIXELS));
         }
         List<Map<String, Object>> rows = new ArrayList<>();
         for (HistoryRun r : runs) {

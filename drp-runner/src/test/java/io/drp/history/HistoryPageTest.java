@@ -181,6 +181,24 @@ class HistoryPageTest {
     }
 
     @Test
+    void theHistoryPdfCarriesTheRunsAndThePassRateAsText(@TempDir Path tmp) throws Exception {
+        Path ledger = tmp.resolve("ledger"), reports = tmp.resolve("reports");
+        LedgerBook book = new LedgerBook(ledger, Optional.empty());
+        record(book, run("drill", "d-first", Verdict.PASSED, "region-outage", T0, 300.0, 900.0, 600, 3600), reports);
+        record(book, run("drill", "d-second", Verdict.FAILED, "region-outage", T0.plusSeconds(60), 754.25, 1234.5, 600, 3600), reports);
+
+        Path pdf = HistoryReports.write(ledger, reports, Optional.empty(), Clock.systemUTC(), true).file();
+
+        assertEquals(reports.resolve("history.pdf"), pdf);
+        try (var doc = org.apache.pdfbox.Loader.loadPDF(Files.readAllBytes(pdf))) {
+            String text = new org.apache.pdfbox.text.PDFTextStripper().getText(doc).replaceAll("\\s+", " ");
+            assertTrue(text.contains("1 of 2 passed (50%)"), text);
+            assertTrue(text.contains("d-first") && text.contains("d-second") && text.contains("FAILED"), text);
+            assertTrue(text.contains("12 min 34 s / 10 min") && text.contains("20 min 35 s / 1 h"), text);
+        }
+    }
+
+    @Test
     void anEmptyLedgerStillWritesAPageThatSaysSo(@TempDir Path tmp) throws Exception {
         Document d = xml(Files.readString(HistoryReports.write(tmp.resolve("none"), tmp.resolve("reports"), Optional.empty(),
                 Clock.systemUTC()).file()));
