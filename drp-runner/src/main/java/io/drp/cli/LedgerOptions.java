@@ -20,4 +20,10 @@ public final class LedgerOptions {
         if (Files.isRegularFile(config)) return ConfigLoader.withoutSecrets().load(config).ledger().dir();
         return Path.of(".drp", "ledger");
     }
+
+    /** Where reports and their archive/ are: drill.reportDir of drp.yaml when it exists, else drill-reports. */
+    Path reportDir() {
+        if (Files.isRegularFile(config)) return ConfigLoader.withoutSecrets().load(config).drill().reportDir();
+        return Path.of("drill-reports");
+    }
 }

@@ -78,7 +78,7 @@ public final class StepRunner<S> {
             synchronized (this) {
                 abortReason = step.name() + ": " + message;
                 records.add(new StepRecord(step.name(), begin, begin.plusNanos(n1 - n0), Timeline.seconds(n1 - n0),
-                        StepStatus.ABORTED, message, Map.of()));
+                        StepStatus.ABORTED, message, e instanceof DetailedFailure d ? d.details() : Map.of()));
             }
             onAbort.accept(step.name());
         } finally {

@@ -94,7 +94,7 @@ public final class HtmlReportRenderer {
             steps.add(row);
         }
         m.put("steps", steps);
-        m.put("chartSvg", TimelineChart.svg(r, 900));
+        m.put("chartSvg", TimelineChart.svg(r, ChartWidth.PIXELS));
         Integrity i = r.integrity();
         m.put("objectsExpected", i.objectsExpected());
         m.put("objectsRestored", i.objectsRestored());

@@ -2,6 +2,7 @@ package io.drp.report;
 
 import io.drp.model.DrillReport;
 import io.drp.model.ObjectiveResult;
+import io.drp.model.ResourceOperation;
 import io.drp.model.StepRecord;
 import io.drp.model.StepStatus;
 
@@ -14,7 +15,8 @@ import javax.xml.stream.XMLStreamWriter;
 
 /**
  * {@code drill-report.junit.xml}: one test case per objective and per step, so CI systems (Jenkins, GitLab,
- * Azure DevOps, GitHub) show a missed objective as a failed test and an aborted step as an error, natively.
+ * Azure DevOps, GitHub) show a missed objective as a failed test and an aborted step as an error, natively. A Pulumi
+ * rebuild adds a suite with one test case per resource operation, a failed resource being a failure named after it.
  */
 public final class JunitReportRenderer {
 
@@ -32,11 +34,14 @@ public final class JunitReportRenderer {
             long stepErrors = r.steps().stream().filter(s -> s.status() == StepStatus.ABORTED).count();
             long stepSkipped = r.steps().stream().filter(s -> s.status() == StepStatus.SKIPPED).count();
             double total = r.steps().stream().mapToDouble(StepRecord::durationSeconds).sum();
+            List<StepRecord> rebuilt = r.steps().stream().filter(st -> !ResourceOperation.of(st).isEmpty()).toList();
+            long resources = rebuilt.stream().mapToLong(st -> ResourceOperation.of(st).size()).sum();
+            long resourceFailures = rebuilt.stream().flatMap(st -> ResourceOperation.of(st).stream()).filter(ResourceOperation::failed).count();
 
             x.writeStartElement("testsuites");
             x.writeAttribute("name", "drp drill " + r.drillId());
-            x.writeAttribute("tests", Integer.toString(objectives.size() + r.steps().size()));
-            x.writeAttribute("failures", Long.toString(objFailures + stepFailures));
+            x.writeAttribute("tests", Long.toString(objectives.size() + r.steps().size() + resources));
+            x.writeAttribute("failures", Long.toString(objFailures + stepFailures + resourceFailures));
             x.writeAttribute("errors", Long.toString(stepErrors));
             x.writeAttribute("skipped", Long.toString(stepSkipped));
             x.writeAttribute("time", secs(total));
@@ -93,6 +98,7 @@ public final class JunitReportRenderer {
                 x.writeCharacters("\n    ");
             }
             x.writeEndElement();
+            for (StepRecord st : rebuilt) ResourceCases.write(x, st);
             x.writeCharacters("\n");
             x.writeEndElement();
             x.writeEndDocument();
@@ -134,7 +140,7 @@ public final class JunitReportRenderer {
         return "seconds".equals(unit) ? secs(v) + " s" : String.format(Locale.ROOT, "%.0f %s", v, unit);
     }
 
-    private static String secs(double s) {
+    static String secs(double s) {
         return String.format(Locale.ROOT, "%.3f", s);
     }
 }

@@ -20,17 +20,19 @@ import java.util.function.Function;
 public final class ReportWriters {
 
     public enum Format {
-        JSON(".json", ReportJson::toJson),
-        HTML(".html", HtmlReportRenderer::render),
-        JUNIT(".junit.xml", JunitReportRenderer::render),
-        MD(".md", MarkdownReportRenderer::render);
+        JSON(".json", r -> utf8(ReportJson.toJson(r))),
+        HTML(".html", r -> utf8(HtmlReportRenderer.render(r))),
+        JUNIT(".junit.xml", r -> utf8(JunitReportRenderer.render(r))),
+        MD(".md", r -> utf8(MarkdownReportRenderer.render(r))),
+        /** The HTML report, printed; not written by every run (it takes a second), but by {@code drp report --format pdf}. */
+        PDF(".pdf", r -> PdfRenderer.render(HtmlReportRenderer.render(r), null));
 
         /** A drill's file name; a restore's starts with "restore-report" instead. */
         public final String fileName;
         final String suffix;
-        final Function<DrillReport, String> renderer;
+        final Function<DrillReport, byte[]> renderer;
 
-        Format(String suffix, Function<DrillReport, String> renderer) {
+        Format(String suffix, Function<DrillReport, byte[]> renderer) {
             this.suffix = suffix;
             this.fileName = "drill-report" + suffix;
             this.renderer = renderer;
@@ -45,7 +47,14 @@ public final class ReportWriters {
         }
     }
 
+    /** What every drill, restore and demo writes, on success, failure and abort alike. */
+    public static final List<Format> EVERY_RUN = List.of(Format.JSON, Format.HTML, Format.JUNIT, Format.MD);
+
     private ReportWriters() {}
+
+    private static byte[] utf8(String s) {
+        return s.getBytes(StandardCharsets.UTF_8);
+    }
 
     /** As {@link #writeAll(DrillReport, Path, Consumer)}, ignoring failures of the derived formats (tests). */
     public static Path writeAll(DrillReport report, Path dir) throws IOException {
@@ -59,7 +68,7 @@ public final class ReportWriters {
     public static Path writeAll(DrillReport report, Path dir, Consumer<String> warnings) throws IOException {
         Path json = ReportJson.write(report, dir);
         List<String> failures = new ArrayList<>();
-        for (Format f : List.of(Format.HTML, Format.JUNIT, Format.MD)) {
+        for (Format f : EVERY_RUN.subList(1, EVERY_RUN.size())) {
             try {
                 write(report, dir, f);
             } catch (IOException | RuntimeException e) {
@@ -76,7 +85,7 @@ public final class ReportWriters {
         Files.createDirectories(dir);
         Path target = dir.resolve(format.fileName(report));
         Path tmp = Files.createTempFile(dir, ".drill-report", ".tmp");
-        Files.writeString(tmp, format.renderer.apply(report), StandardCharsets.UTF_8);
+        Files.write(tmp, format.renderer.apply(report));
         Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         return target;
     }

@@ -40,7 +40,7 @@ class ReportCliTest {
         assertEquals(2, garbage.code());
         assertTrue(garbage.err().contains("not a drill report"), garbage.err());
         Path ok = ReportJson.write(SampleReportsAccess.failed(), tmp);
-        assertEquals(2, CliTest.drp("report", "--from", ok.toString(), "--format", "pdf").code());
+        assertEquals(2, CliTest.drp("report", "--from", ok.toString(), "--format", "docx").code());
     }
 
     @Test
@@ -60,6 +60,47 @@ class ReportCliTest {
         CliTest.Run altered = CliTest.drp("verify-ledger", "--ledger", tmp.resolve("ledger").toString(), "--reports", reports.toString());
         assertEquals(1, altered.code());
         assertTrue(altered.err().contains("report of drill d20261124-030000-abcd (ledger record 1)") && altered.err().contains("altered"), altered.err());
+    }
+
+    @Test
+    void reportHistoryWritesTheHistoryPageIntoTheReportDirectory(@TempDir Path tmp) throws Exception {
+        Path reports = tmp.resolve("reports");
+        ReportJson.write(SampleReportsAccess.failed(), reports);
+        new io.drp.ledger.LedgerBook(tmp.resolve("ledger"), Optional.empty()).record(SampleReportsAccess.failed(), reports);
+
+        CliTest.Run r = CliTest.drp("report", "--history", "--ledger", tmp.resolve("ledger").toString(), "--report-dir", reports.toString(),
+                "--format", "html");
+
+        assertEquals(0, r.code(), r.err());
+        assertEquals(reports.resolve("history.html").toString(), r.out().strip());
+        String page = Files.readString(reports.resolve("history.html"));
+        assertTrue(page.contains("0 of 1 passed") && page.contains("d20261124-030000-abcd"), page);
+    }
+
+    @Test
+    void reportWritesPdfsOfAReportAndOfTheHistoryBesideTheOtherFormats(@TempDir Path tmp) throws Exception {
+        Path reports = tmp.resolve("reports");
+        Path json = ReportJson.write(SampleReportsAccess.failed(), reports);
+        new io.drp.ledger.LedgerBook(tmp.resolve("ledger"), Optional.empty()).record(SampleReportsAccess.failed(), reports);
+
+        CliTest.Run report = CliTest.drp("report", "--from", json.toString(), "--format", "pdf");
+        CliTest.Run history = CliTest.drp("report", "--history", "--format", "pdf", "--ledger", tmp.resolve("ledger").toString(),
+                "--report-dir", reports.toString());
+
+        assertEquals(0, report.code(), report.err());
+        assertEquals(0, history.code(), history.err());
+        for (String pdf : List.of("drill-report.pdf", "history.pdf")) {
+            byte[] head = java.util.Arrays.copyOf(Files.readAllBytes(reports.resolve(pdf)), 5);
+            assertEquals("%PDF-", new String(head, StandardCharsets.US_ASCII), pdf);
+        }
+    }
+
+    @Test
+    void reportHistoryRefusesAmbiguousOrUnsupportedRequests(@TempDir Path tmp) throws Exception {
+        Path json = ReportJson.write(SampleReportsAccess.failed(), tmp);
+        assertEquals(2, CliTest.drp("report").code(), "neither --from nor --history");
+        assertEquals(2, CliTest.drp("report", "--history", "--from", json.toString()).code(), "both");
+        assertEquals(2, CliTest.drp("report", "--history", "--format", "junit", "--ledger", tmp.toString()).code());
     }
 
     @Test

@@ -102,7 +102,7 @@ class ReportRenderersTest {
     void writeAllWritesEveryFormatAndJsonReadsBackEqual(@TempDir Path tmp) throws Exception {
         DrillReport r = SampleReports.failed();
         ReportWriters.writeAll(r, tmp);
-        for (ReportWriters.Format f : ReportWriters.Format.values()) {
+        for (ReportWriters.Format f : ReportWriters.EVERY_RUN) {
             assertTrue(Files.size(tmp.resolve(f.fileName)) > 100, f.fileName);
         }
         assertEquals(r, ReportJson.read(tmp.resolve(ReportJson.FILE_NAME)));

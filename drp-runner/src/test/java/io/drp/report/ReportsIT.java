@@ -55,7 +55,7 @@ class ReportsIT {
 
         for (String d : List.of("aborted", "passed", "failed")) {
             Path dir = tmp.resolve(d);
-            for (ReportWriters.Format fmt : ReportWriters.Format.values()) {
+            for (ReportWriters.Format fmt : ReportWriters.EVERY_RUN) {
                 assertTrue(Files.size(dir.resolve(fmt.fileName)) > 0, d + "/" + fmt.fileName);
             }
             String json = Files.readString(dir.resolve(ReportJson.FILE_NAME));
@@ -127,6 +127,58 @@ class ReportsIT {
             System.out.printf("[figures] %s at %s px: scrollWidth %d, clientWidth %d%n", ((Path) page[0]).getFileName(), page[1], scrollWidth, clientWidth);
             assertTrue(clientWidth > 0 && scrollWidth <= clientWidth, page[0] + " overflows: " + scrollWidth + " > " + clientWidth);
         }
+    }
+
+    @Test
+    void historyPageOfRealDrillsRendersInHeadlessChromiumWithoutOverflow(AzuriteEmulator azurite, @TempDir Path tmp) throws Exception {
+        Path chromium = Path.of("/usr/bin/chromium");
+        if (!"1".equals(System.getenv("DRP_REQUIRE_CHROMIUM"))) {
+            assumeTrue(Files.isExecutable(chromium), "Chromium not installed (.ci/run installs it; DRP_REQUIRE_CHROMIUM=1 makes this mandatory)");
+        }
+        // given: an aborted drill (no backup yet), then a passed one, each archived and appended as drp drill does
+        DrillFixture f = new DrillFixture(azurite, tmp);
+        f.data().seed(8);
+        Path reports = tmp.resolve("reports"), ledger = tmp.resolve("ledger");
+        io.drp.ledger.LedgerBook book = new io.drp.ledger.LedgerBook(ledger, java.util.Optional.empty());
+        DrillReport aborted = drill(f, reports);
+        assertTrue(!book.record(aborted, reports).failed());
+        f.backup(BackupJob.Mode.FULL);
+        DrillReport passed = drill(f, reports);
+        assertTrue(!book.record(passed, reports).failed());
+        assertEquals(List.of(Verdict.ABORTED, Verdict.PASSED), List.of(aborted.verdict(), passed.verdict()));
+
+        // when
+        Path page = io.drp.history.HistoryReports.write(ledger, reports, java.util.Optional.empty(), Clock.systemUTC()).file();
+
+        // then: Chromium draws it, with both charts, and nothing is wider than the window
+        Path png = tmp.resolve("history.png");
+        run(chromium, tmp, "--screenshot=" + png, "--window-size=1200,1600", page.toUri().toString());
+        BufferedImage img = ImageIO.read(png.toFile());
+        long nonWhite = 0;
+        for (int y = 0; y < img.getHeight(); y += 2) {
+            for (int x = 0; x < img.getWidth(); x += 2) {
+                if ((img.getRGB(x, y) & 0xffffff) != 0xffffff) nonWhite++;
+            }
+        }
+        assertTrue(nonWhite > 5_000, "the history screenshot is blank");
+        String html = Files.readString(page);
+        String probe = "<script>document.body.insertAdjacentHTML('beforeend', '<p id=\"probe\">' + document.documentElement.scrollWidth"
+                + " + ' ' + document.documentElement.clientWidth + '</p>');</script></body>";
+        Path screen = Files.writeString(tmp.resolve("history-probe.html"), html.replace("</body>", probe));
+        String dom = run(chromium, tmp, "--dump-dom", "--window-size=1200,1600", screen.toUri().toString());
+        assertTrue(dom.contains("<td id=\"pass-rate\">1 of 2 passed (50%)</td>"), "pass rate missing from the DOM");
+        assertTrue(dom.contains(passed.drillId()) && dom.contains(aborted.drillId()), "a run is missing from the DOM");
+        assertTrue(dom.contains("id=\"drp-history-rto\"") && dom.contains("id=\"drp-history-rpo\""), "a chart is missing");
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("<p id=\"probe\">(\\d+) (\\d+)</p>").matcher(dom);
+        assertTrue(m.find(), "the probe did not run");
+        assertTrue(Integer.parseInt(m.group(1)) <= Integer.parseInt(m.group(2)), "history.html overflows: " + m.group());
+        java.util.regex.Matcher link = java.util.regex.Pattern.compile("href=\"(archive/[0-9a-f]{64}\\.json)\"").matcher(dom);
+        int links = 0;
+        while (link.find()) {
+            assertTrue(Files.isRegularFile(reports.resolve(link.group(1))), link.group(1));
+            links++;
+        }
+        assertEquals(2, links, "one link per archived report");
     }
 
     private static String cell(String dom, String id) {

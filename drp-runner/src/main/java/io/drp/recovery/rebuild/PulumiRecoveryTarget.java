@@ -92,10 +92,10 @@ public final class PulumiRecoveryTarget implements RecoveryTarget {
             try {
                 outputs = pulumi.up(s, "drp " + runId, events);
             } catch (RebuildFailure f) {
-                throw events.firstFailure().map(r -> failedResource(name, r, f)).orElseGet(() -> leftUp(name, f));
+                throw events.firstFailure().map(r -> failedResource(name, r, f, events)).orElseGet(() -> leftUp(name, f));
             }
             events.firstFailure().ifPresent(r -> {
-                throw failedResource(name, r, null);
+                throw failedResource(name, r, null, events);
             });
             double upSeconds = Duration.between(start, pulumi.clock().instant()).toMillis() / 1000.0;
             StorageAccount account = account(name, outputs);
@@ -110,20 +110,31 @@ public final class PulumiRecoveryTarget implements RecoveryTarget {
             details.put("stack", name);
             details.put("rebuild", stack.mode().name().toLowerCase(Locale.ROOT));
             details.put("pulumiUpSeconds", String.format(Locale.ROOT, "%.1f", upSeconds));
-            List<ResourceTiming> timings = events.timings();
-            details.put("resourceOperations", String.valueOf(timings.size()));
-            for (int i = 0; i < timings.size(); i++) {
-                details.put(String.format(Locale.ROOT, "resource%03d", i + 1), timings.get(i).line());
-            }
+            details.putAll(timingDetails(events));
             return new RecoveryEnvironment(env.account(), env.containers(), details);
         } finally {
             PulumiWorkspace.close(s);
         }
     }
 
-    private static RebuildFailure failedResource(String stack, ResourceTiming r, RebuildFailure cause) {
+    /** {@code resourceOperations} and {@code resource001}...: the flat form the report's rebuild step carries them in. */
+    private static Map<String, String> timingDetails(ResourceTimeline events) {
+        Map<String, String> details = new LinkedHashMap<>();
+        // the provider's message goes into the step's message, which is redacted; the details are not
+        List<ResourceTiming> timings = events.timings().stream().map(t -> !t.failed() ? t
+                : new ResourceTiming(t.type(), t.name(), t.op(), t.start(), t.end(), true, "see the step's message")).toList();
+        details.put("resourceOperations", String.valueOf(timings.size()));
+        for (int i = 0; i < timings.size(); i++) {
+            details.put(String.format(Locale.ROOT, "resource%03d", i + 1), timings.get(i).line());
+        }
+        return details;
+    }
+
+    private static RebuildFailure failedResource(String stack, ResourceTiming r, RebuildFailure cause, ResourceTimeline events) {
+        Map<String, String> details = new LinkedHashMap<>(timingDetails(events));
+        details.put("stack", stack);
         return new RebuildFailure("pulumi up on stack " + stack + ": " + r.type() + " " + r.name() + " failed to " + r.op()
-                + ": " + r.message() + " (" + leftUpHint(stack) + ")", cause);
+                + ": " + r.message() + " (" + leftUpHint(stack) + ")", cause, details);
     }
 
     private static RebuildFailure leftUp(String stack, RebuildFailure f) {

@@ -164,6 +164,13 @@ class PulumiRecoveryTargetIT {
         String stack = DrillStacks.stackName("recovery", req.runId());
         assertTrue(r.verdictReason().contains("stack " + stack + " is left as it is"), r.verdictReason());
         assertTrue(cli.exists(stack));
+        // the aborted rebuild step keeps the operations timed up to the failure, so the timeline and JUnit XML show them
+        var failed = io.drp.model.ResourceOperation.of(step(r, "rebuild")).stream().filter(io.drp.model.ResourceOperation::failed).toList();
+        assertEquals(List.of("recovery-data"), failed.stream().map(io.drp.model.ResourceOperation::name).toList());
+        String junit = io.drp.report.JunitReportRenderer.render(r);
+        assertTrue(junit.contains("type=\"ResourceFailed\" message=\"azure-native:storage:StorageAccount recovery-data failed to create: "), junit);
+        assertFalse(step(r, "rebuild").details().toString().contains("StorageAccountAlreadyTaken"),
+                "the provider's message is only in the step's message, which is redacted");
     }
 
     @Test
