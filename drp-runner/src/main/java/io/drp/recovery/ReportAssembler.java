@@ -66,10 +66,10 @@ final class ReportAssembler {
         }
         VerdictJudge.Judgement j = VerdictJudge.judge(results, findings, run.abortReason(), mismatches, req.judged());
         Integrity integrity = v == null
-                ? new Integrity(0, 0, 0, mismatches.size(), names(mismatches), 0, 0, List.of(), 0, null, 0, List.of(), 0)
+                ? new Integrity(0, 0, 0, mismatches.size(), names(mismatches), 0, 0, List.of(), 0, null, 0, List.of(), 0, sample(mismatches))
                 : new Integrity(v.expected(), v.restored(), v.restoredBytes(), mismatches.size(), names(mismatches),
                 loss.objects(), loss.bytes(), loss.sample(), loss.writtenAfterDisaster(), loss.unknownBecause(),
-                loss.revertedDeletions(), loss.revertedSample(), loss.unrestorable());
+                loss.revertedDeletions(), loss.revertedSample(), loss.unrestorable(), sample(mismatches));
         Measured measured = new Measured(req.disasterAt(), st.plan == null ? null : st.plan.recoveryPoint().pointId(), watermark,
                 v == null ? null : v.verifiedAt(), rto == null ? null : ObjectiveEvaluator.seconds(rto),
                 rpo == null ? null : ObjectiveEvaluator.seconds(rpo));
@@ -146,7 +146,11 @@ final class ReportAssembler {
     }
 
     private static List<String> names(List<Mismatch> ms) {
-        return ms.stream().limit(LossMeasurement.NAME_SAMPLE).map(Mismatch::toString).toList();
+        return ms.stream().limit(LossMeasurement.NAME_SAMPLE).map(Mismatch::object).toList();
+    }
+
+    private static List<Mismatch> sample(List<Mismatch> ms) {
+        return ms.stream().limit(LossMeasurement.NAME_SAMPLE).toList();
     }
 
     private List<Finding> redact(List<Finding> findings) {

@@ -100,7 +100,8 @@ public final class HtmlReportRenderer {
         m.put("objectsRestored", i.objectsRestored());
         m.put("bytesRestored", i.bytesRestored());
         m.put("mismatches", i.mismatches());
-        m.put("mismatchedObjects", i.mismatchedObjects());
+        m.put("mismatchedObjects", i.mismatchReasons().isEmpty() ? i.mismatchedObjects()
+                : i.mismatchReasons().stream().map(x -> x.object() + " (" + x.reason() + ")").toList());
         m.put("objectsLost", i.objectsLost());
         m.put("bytesLost", i.bytesLost());
         m.put("lostObjects", i.lostObjects());

@@ -118,6 +118,6 @@ class BrokenBackupIT {
 
         assertEquals(Verdict.FAILED, r.verdict());
         assertTrue(r.integrity().mismatchedObjects().get(0).contains(f.media() + "/obj-0002.txt"), r.integrity().mismatchedObjects().toString());
-        assertTrue(r.integrity().mismatchedObjects().get(0).contains("missing from backup point"), r.integrity().mismatchedObjects().toString());
+        assertTrue(r.integrity().mismatchReasons().get(0).reason().contains("missing from backup point"), r.integrity().mismatchReasons().toString());
     }
 }

@@ -34,7 +34,7 @@ public final class SampleReports {
                 T0, T0.plusSeconds(760), new Objectives(600, 3600, 0, "region-outage", 99.9),
                 new Measured(T0, "c20261124T020000000Z/000002", T0.minusSeconds(1234).minusMillis(500), T0.plusMillis(754_250), 754.25, 1234.5),
                 results, steps(StepStatus.SUCCEEDED),
-                new Integrity(120, 120, 4096, 0, List.of(), 3, 300, List.of("orders/<script>alert(1)</script>.json", "orders/b", "orders/c"), 1, null, 0, List.of(), 0),
+                new Integrity(120, 120, 4096, 0, List.of(), 3, 300, List.of("orders/<script>alert(1)</script>.json", "orders/b", "orders/c"), 1, null, 0, List.of(), 0, List.of()),
                 new Evidence("0.1.0", "drp.yaml", "a".repeat(64), "recovery", "local (http://127.0.0.1/drprecovery)",
                         "http://127.0.0.1/drpprod", "http://127.0.0.1/drpbackup", "http://127.0.0.1/drprecovery",
                         List.of(new ManifestEvidence("c20261124T020000000Z/000000", "FULL", T0.minusSeconds(7200), 100, 4000, 0, "b".repeat(64)),
