@@ -9,6 +9,7 @@ import io.drp.recovery.Isolation;
 import io.drp.recovery.RecoveryEngine;
 import io.drp.recovery.LockedRun;
 import io.drp.recovery.RecoveryRequest;
+import io.drp.recovery.RunSetup;
 import io.drp.recovery.rebuild.LocalRecoveryTarget;
 import io.drp.config.AccountLocation;
 import io.drp.config.RecoveryConfig;
@@ -16,7 +17,6 @@ import io.drp.recovery.rebuild.PulumiRecoveryTarget;
 import io.drp.recovery.rebuild.PulumiWorkspace;
 import io.drp.recovery.rebuild.RecoveryTarget;
 import io.drp.recovery.rebuild.StackDeclaredTarget;
-import io.drp.report.DrpVersion;
 import io.drp.storage.StorageAccount;
 import io.drp.storage.StorageConnector;
 import io.drp.storage.StorageSession;
@@ -33,22 +33,14 @@ import java.util.function.Function;
  */
 public final class DrillRunner {
 
-    private final DrpConfig config;
+    private final RunSetup setup;
     private final StorageSession session;
-    private final Path workDir;
-    private final Clock clock;
-    private final Progress progress;
-    private final RecoveryEngine.ReportSink sink;
     private final Function<StorageAccount, RecoveryTarget> targets;
 
     public DrillRunner(DrpConfig config, StorageSession session, Path workDir, Clock clock, Progress progress,
                        RecoveryEngine.ReportSink sink, Function<StorageAccount, RecoveryTarget> targets) {
-        this.config = config;
+        this.setup = new RunSetup(config, session, workDir, clock, progress, sink);
         this.session = session;
-        this.workDir = workDir;
-        this.clock = clock;
-        this.progress = progress;
-        this.sink = sink;
         this.targets = targets;
     }
 
@@ -95,13 +87,10 @@ public final class DrillRunner {
 
     public LockedRun.Outcome run(RecoveryRequest req, List<AfterRun> afterRuns) throws IOException {
         StorageAccount recovery = recoveryAccount();
-        return LockedRun.run(recovery, engine(targets.apply(recovery)), req, workDir, afterRuns);
+        return LockedRun.run(recovery, engine(targets.apply(recovery)), req, setup.workDir(), afterRuns);
     }
 
     private RecoveryEngine engine(RecoveryTarget target) {
-        StorageAccount production = session.connector().openReadOnly("production", session.accounts().production());
-        StorageAccount backup = session.connector().openReadOnly("backup", session.accounts().backup());
-        return new RecoveryEngine(config, production, backup, target, Isolation.REHEARSAL, clock, progress, workDir,
-                session.connector().retryCounter()::count, session.redactor(), sink, DrpVersion.current());
+        return setup.engine(setup.readOnly("production"), setup.readOnly("backup"), target, Isolation.REHEARSAL);
     }
 }

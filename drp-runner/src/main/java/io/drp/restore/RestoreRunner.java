@@ -11,12 +11,12 @@ import io.drp.recovery.RecoveryEngine;
 import io.drp.recovery.RecoveryRequest;
 import io.drp.recovery.RestorePreview;
 import io.drp.recovery.RestoreSpec;
+import io.drp.recovery.RunSetup;
 import io.drp.recovery.rebuild.PulumiRecoveryTarget;
 import io.drp.recovery.rebuild.PulumiWorkspace;
 import io.drp.recovery.rebuild.RecoveryTarget;
 import io.drp.recovery.rebuild.RestoreContainers;
 import io.drp.recovery.rebuild.StackDeclaredTarget;
-import io.drp.report.DrpVersion;
 import io.drp.storage.StorageAccount;
 import io.drp.storage.StorageSession;
 
@@ -36,22 +36,18 @@ public final class RestoreRunner {
     /** The preview, plus what the target looks like now. */
     public record Preview(RestorePreview plan, String target, List<String> toCreate, List<String> nonEmpty) {}
 
+    private final RunSetup setup;
     private final DrpConfig config;
     private final StorageSession session;
     private final Path workDir;
-    private final Clock clock;
-    private final Progress progress;
-    private final RecoveryEngine.ReportSink sink;
     private final PulumiWorkspace pulumi;
 
     public RestoreRunner(DrpConfig config, StorageSession session, Path workDir, Clock clock, Progress progress,
                          RecoveryEngine.ReportSink sink, PulumiWorkspace pulumi) {
+        this.setup = new RunSetup(config, session, workDir, clock, progress, sink);
         this.config = config;
         this.session = session;
         this.workDir = workDir;
-        this.clock = clock;
-        this.progress = progress;
-        this.sink = sink;
         this.pulumi = pulumi;
     }
 
@@ -88,11 +84,8 @@ public final class RestoreRunner {
 
     private RecoveryEngine engine(RecoveryRequest req, StorageAccount target) {
         boolean intoProduction = req.restore().destination() == RestoreSpec.Destination.PRODUCTION;
-        StorageAccount production = intoProduction ? target
-                : session.connector().openReadOnly("production", session.accounts().production());
-        StorageAccount backup = session.connector().openReadOnly("backup", session.accounts().backup());
-        return new RecoveryEngine(config, production, backup, rebuild(req, target), Isolation.REAL, clock, progress, workDir,
-                session.connector().retryCounter()::count, session.redactor(), sink, DrpVersion.current());
+        StorageAccount production = intoProduction ? target : setup.readOnly("production");
+        return setup.engine(production, setup.readOnly("backup"), rebuild(req, target), Isolation.REAL);
     }
 
     /** Into recovery, the configured target rebuilds first (pulumi up, or the stack-declared containers). */
