@@ -79,7 +79,24 @@ final class PlanStep implements Step<RecoveryState> {
         d.put("incrementals", plan.points().size() - 1);
         d.put("rpoSeconds", Timeline.seconds(Duration.between(plan.recoveryPoint().header().watermark(), t0).toNanos()));
         d.put("problems", plan.problems().size());
+        clockSkew(st).ifPresent(s -> d.put("clockSkewSeconds", Timeline.seconds(s.toNanos())));
         return d;
+    }
+
+    /** The runner's clock against the storage service's; over a second off, RPO and loss are off by as much. */
+    private java.util.Optional<java.time.Duration> clockSkew(RecoveryState st) {
+        java.time.Duration skew;
+        try {
+            skew = io.drp.storage.ServiceTime.skew(ctx.backupContainer(), ctx.clock());
+        } catch (RuntimeException unavailable) {
+            return java.util.Optional.empty(); // a credential without service-level reads: the skew is simply not known
+        }
+        if (skew.abs().compareTo(java.time.Duration.ofSeconds(1)) > 0) {
+            st.findings.add(new Finding(Finding.Severity.WARNING, "CLOCK_SKEW", "this runner's clock is "
+                    + Timeline.seconds(skew.toNanos()) + " s off the storage service's; RPO, T0 and the lost-object judgement are off by as much",
+                    "Synchronise the runner's clock (NTP) with the same time source as the backup host."));
+        }
+        return java.util.Optional.of(skew);
     }
 
     private static java.util.Optional<RestorePlan> planExact(BackupCatalog catalog, String pointId, List<String> problems) {

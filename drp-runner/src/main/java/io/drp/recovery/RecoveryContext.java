@@ -11,7 +11,7 @@ import java.util.Objects;
 
 /** The collaborators every step of a run shares: configuration, accounts, the target, where state lives. */
 record RecoveryContext(DrpConfig config, StorageAccount production, StorageAccount backup, RecoveryTarget target,
-                       Progress progress, Path workDir) {
+                       Progress progress, Path workDir, java.time.Clock clock) {
 
     RecoveryContext {
         Objects.requireNonNull(config, "'config' cannot be null.");

@@ -52,7 +52,7 @@ public final class RecoveryEngine {
         if (isolation == Isolation.REHEARSAL && (!production.readOnly() || !backup.readOnly())) {
             throw new IllegalArgumentException("a drill must be given read-only production and backup accounts");
         }
-        this.ctx = new RecoveryContext(config, production, backup, target, progress, workDir);
+        this.ctx = new RecoveryContext(config, production, backup, target, progress, workDir, clock);
         this.clock = clock;
         this.ticker = System::nanoTime;
         this.transientRetries = transientRetries;

@@ -65,4 +65,22 @@ class LossKindsIT {
         assertTrue(w.message().contains(full.point().chainId() + "/000001") && w.message().contains("it started at"), w.message());
         assertEquals(Verdict.PASSED, r.verdict(), r.verdictReason());
     }
+
+    @Test
+    void aRunnerClockTwoSecondsOffTheServiceIsAFinding(AzuriteEmulator azurite, @TempDir Path tmp) throws Exception {
+        DrillFixture f = new DrillFixture(azurite, tmp);
+        Scenario.on(f).seed(1).full();
+        java.time.Clock off = java.time.Clock.offset(java.time.Clock.systemUTC(), java.time.Duration.ofSeconds(2));
+
+        DrillReport skewed = new DrillRunner(f.config, f.session, f.workDir, off, io.drp.progress.Progress.NONE,
+                io.drp.report.ReportJson::write, DrillRunner.targetsFor(f.config))
+                .run(io.drp.testing.TestRequests.drill(null, java.time.Instant.now(), "region-outage", false, tmp.resolve("r1"), 2, true));
+        DrillReport right = f.drill(null, false, tmp.resolve("r2"));
+
+        Finding w = skewed.findings().stream().filter(x -> x.code().equals("CLOCK_SKEW")).findFirst().orElseThrow();
+        assertEquals(Finding.Severity.WARNING, w.severity());
+        double measured = ((Number) skewed.steps().get(0).details().get("clockSkewSeconds")).doubleValue();
+        assertTrue(measured > 1.0 && measured < 3.0, "skew " + measured);
+        assertTrue(right.findings().stream().noneMatch(x -> x.code().equals("CLOCK_SKEW")), right.findings().toString());
+    }
 }
