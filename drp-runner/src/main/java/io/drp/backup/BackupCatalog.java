@@ -103,6 +103,11 @@ public final class BackupCatalog {
         }
     }
 
+    /** Forgets the cached manifests of a chain that retention removed. */
+    void forgetCached(String chainId) {
+        cache.forget(chainId);
+    }
+
     /**
      * The newest restorable point at or before {@code notAfter}: the newest chain with a valid full snapshot,
      * followed by its contiguous, correctly linked incrementals. Broken newer backups are skipped and

@@ -68,6 +68,22 @@ final class ManifestCache {
         return downloadAndValidate(pointId, refFile, download);
     }
 
+    /** Drops a pruned chain's manifests, so the cache does not outgrow retention. */
+    void forget(String chainId) {
+        Path refs = dir.resolve("index").resolve(chainId);
+        if (!Files.isDirectory(refs)) return;
+        try (java.util.stream.Stream<Path> files = Files.list(refs)) {
+            for (Path refFile : files.toList()) {
+                Ref ref = readRef(refFile);
+                if (ref != null) Files.deleteIfExists(contentFile(ref.sha256()));
+                Files.deleteIfExists(refFile);
+            }
+            Files.deleteIfExists(refs);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     private ManifestFile cached(Ref ref, Path refFile, String pointId) {
         Path file = contentFile(ref.sha256());
         try {

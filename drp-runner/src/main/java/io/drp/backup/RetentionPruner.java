@@ -56,6 +56,7 @@ final class RetentionPruner {
             String chainId = chain.chainId();
             try {
                 if (delete(chain)) {
+                    catalog.forgetCached(chainId);
                     pruned.add(chainId);
                 } else {
                     notes.add("chain " + chainId + " is past retention but protected by an immutability policy; it will be pruned when the policy allows");

@@ -186,4 +186,30 @@ class ManifestCacheTest {
 
         assertTrue(e.getMessage().contains("header says point c1/000000"), e.getMessage());
     }
+
+    @Test
+    void forgettingAPrunedChainRemovesItsManifestsAndOnlyThose(@TempDir Path tmp) throws Exception {
+        ManifestCache cache = new ManifestCache(tmp);
+        Path pruned = cache.get("c1", 0, "0x1", new Blob(manifest(3), "0x1")).path();
+        Path kept = cache.get("c2", 0, "0x9", new Blob(manifestOf("c2", 2), "0x9")).path();
+
+        cache.forget("c1");
+
+        assertTrue(Files.notExists(pruned));
+        assertTrue(Files.exists(kept));
+        Blob again = new Blob(manifest(3), "0x1");
+        new ManifestCache(tmp).get("c1", 0, "0x1", again);
+        assertEquals(1, again.downloads.get(), "a forgotten manifest is downloaded again if asked for");
+    }
+
+    private static byte[] manifestOf(String chain, int objects) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ManifestWriter w = new ManifestWriter(out, new ManifestHeader(ManifestHeader.FORMAT, chain, 0, PointKind.FULL, W, null, null,
+                List.of("orders")));
+        for (int i = 0; i < objects; i++) {
+            w.write(new ManifestEntry(ManifestEntry.Op.PUT, "orders", String.format("o%04d", i), 10, "a".repeat(64), W, "e" + i, 0));
+        }
+        w.finish(W.plusSeconds(5));
+        return out.toByteArray();
+    }
 }
