@@ -1,36 +1,38 @@
 package io.drp.backup;
 
+import com.azure.storage.blob.BlobClient;
 import com.azure.storage.blob.BlobContainerClient;
 import com.azure.storage.blob.models.BlobItem;
 import com.azure.storage.blob.models.BlobStorageException;
 import com.azure.storage.blob.models.ListBlobsOptions;
 import io.drp.storage.StorageError;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Reads the backup container: which chains and points exist, which are complete, and which point a drill
- * should restore. Manifests are downloaded to a local cache directory and validated before use; nothing
- * here writes to the backup account.
+ * should restore. Manifests are validated before use and kept in a local cache ({@link ManifestCache}), so each
+ * is downloaded once; nothing here writes to the backup account.
  */
 public final class BackupCatalog {
 
     private final BlobContainerClient container;
-    private final Path cacheDir;
+    private final ManifestCache cache;
+    private final ChainPlanner planner = new ChainPlanner(this::manifest);
+    /** Manifest ETags seen by the last listing, by point id: what tells a cached manifest is still current. */
+    private final Map<String, String> manifestEtags = new ConcurrentHashMap<>();
 
     public BackupCatalog(BlobContainerClient container, Path cacheDir) {
         this.container = container;
-        this.cacheDir = cacheDir;
+        this.cache = new ManifestCache(cacheDir);
     }
 
     /** Every chain's point numbers, split into complete (manifest present) and incomplete (data only). */
@@ -55,8 +57,10 @@ public final class BackupCatalog {
                     } catch (NumberFormatException notAPoint) {
                         continue;
                     }
-                    boolean hasManifest = container.getBlobClient(BackupLayout.manifestBlob(chainId, seq)).exists();
-                    (hasManifest ? listing.complete() : listing.incomplete()).add(seq);
+                    // listing the point (one request, like the existence probe it replaces) also gives the manifest's ETag
+                    String etag = manifestEtag(point.getName());
+                    if (etag != null) manifestEtags.put(BackupLayout.pointId(chainId, seq), etag);
+                    (etag != null ? listing.complete() : listing.incomplete()).add(seq);
                 }
                 chains.put(chainId, listing);
             }
@@ -67,24 +71,41 @@ public final class BackupCatalog {
         return new ArrayList<>(chains.values());
     }
 
-    /** Downloads and validates one manifest. */
+    private String manifestEtag(String pointPrefix) {
+        String manifest = pointPrefix + BackupLayout.MANIFEST;
+        for (BlobItem b : container.listBlobsByHierarchy("/", new ListBlobsOptions().setPrefix(pointPrefix), null)) {
+            if (!Boolean.TRUE.equals(b.isPrefix()) && b.getName().equals(manifest)) return unquoted(b.getProperties().getETag());
+        }
+        return null;
+    }
+
+    /** The listing gives ETags bare and the response headers quoted; the cache compares them as one. */
+    private static String unquoted(String etag) {
+        return etag == null ? null : etag.replace("\"", "");
+    }
+
+    /**
+     * One validated manifest: from the local cache when the blob is the version cached, else downloaded and
+     * validated once, then cached.
+     */
     public ManifestFile manifest(String chainId, int seq) {
         String pointId = BackupLayout.pointId(chainId, seq);
-        Path local = cacheDir.resolve(chainId).resolve(BackupLayout.seqText(seq) + ".jsonl");
+        BlobClient blob = container.getBlobClient(BackupLayout.manifestBlob(chainId, seq));
         try {
-            Files.createDirectories(local.getParent());
-            Path tmp = Files.createTempFile(local.getParent(), ".manifest", ".tmp");
-            container.getBlobClient(BackupLayout.manifestBlob(chainId, seq)).downloadToFile(tmp.toString(), true);
-            Files.move(tmp, local, StandardCopyOption.REPLACE_EXISTING);
+            // a point written after the last listing (the backup's own read-back) costs one Get Properties
+            String etag = manifestEtags.computeIfAbsent(pointId, id -> unquoted(blob.getProperties().getETag()));
+            return cache.get(chainId, seq, etag, file -> unquoted(blob.downloadToFile(file.toString(), true).getETag()));
         } catch (BlobStorageException e) {
             if (e.getStatusCode() == 404) {
                 throw new BackupError(pointId, "manifest is missing");
             }
             throw new StorageError("cannot read the manifest of " + pointId + " (" + e.getStatusCode() + " " + e.getErrorCode() + ")", e);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
-        return ManifestFile.open(local, pointId);
+    }
+
+    /** Forgets the cached manifests of a chain that retention removed. */
+    void forgetCached(String chainId) {
+        cache.forget(chainId);
     }
 
     /**
@@ -100,7 +121,7 @@ public final class BackupCatalog {
         for (int c = chains.size() - 1; c >= 0; c--) {
             ChainListing chain = chains.get(c);
             List<String> skipped = new ArrayList<>();
-            Optional<List<ManifestFile>> points = restorablePoints(chain, notAfter, problems, skipped);
+            Optional<List<ManifestFile>> points = planner.restorablePoints(chain, notAfter, problems, skipped);
             if (points.isPresent()) {
                 return Optional.of(new RestorePlan(points.get(), problems, skipped));
             }
@@ -121,7 +142,7 @@ public final class BackupCatalog {
         }
         List<String> problems = new ArrayList<>();
         List<String> skipped = new ArrayList<>();
-        List<ManifestFile> points = restorablePoints(chain.get(), Instant.MAX, problems, skipped).orElse(List.of());
+        List<ManifestFile> points = planner.restorablePoints(chain.get(), Instant.MAX, problems, skipped).orElse(List.of());
         for (int i = 0; i < points.size(); i++) {
             if (points.get(i).header().seq() == seq) return Optional.of(new RestorePlan(points.subList(0, i + 1), List.of(), skipped));
         }
@@ -174,70 +195,5 @@ public final class BackupCatalog {
             }
         }
         return out;
-    }
-
-    /**
-     * @param problems   what is wrong with points newer than the last usable one: the plan fell back past them
-     * @param skippedOut what is wrong with points that a later usable point links past (crashed or broken history)
-     */
-    private Optional<List<ManifestFile>> restorablePoints(ChainListing chain, Instant notAfter, List<String> problems,
-                                                         List<String> skippedOut) {
-        String fullId = BackupLayout.pointId(chain.chainId(), 0);
-        if (!chain.complete().contains(0)) {
-            if (!chain.complete().isEmpty()) {
-                problems.add("chain " + chain.chainId() + " has no full snapshot (point " + fullId
-                        + " is missing or incomplete); its " + chain.complete().size() + " incremental(s) cannot be restored");
-            }
-            return Optional.empty();
-        }
-        List<ManifestFile> out = new ArrayList<>();
-        ManifestFile full;
-        try {
-            full = manifest(chain.chainId(), 0);
-        } catch (BackupError e) {
-            problems.add(e.getMessage());
-            return Optional.empty();
-        }
-        if (full.header().kind() != PointKind.FULL) {
-            problems.add("point " + fullId + " should be a full snapshot but is " + full.header().kind());
-            return Optional.empty();
-        }
-        if (full.header().watermark().isAfter(notAfter)) {
-            return Optional.empty();
-        }
-        out.add(full);
-        ManifestFile head = full;
-        List<String> pending = new ArrayList<>(); // problems with points newer than the head so far
-        for (int seq : chain.complete().tailSet(1)) {
-            String id = BackupLayout.pointId(chain.chainId(), seq);
-            ManifestFile m;
-            try {
-                m = manifest(chain.chainId(), seq);
-            } catch (BackupError e) {
-                pending.add(e.getMessage());
-                continue;
-            }
-            if (m.header().watermark().isAfter(notAfter)) break;
-            int follows = m.header().follows();
-            if (m.header().kind() != PointKind.INCREMENTAL) {
-                pending.add("point " + id + " should be incremental but is " + m.header().kind());
-            } else if (follows != head.header().seq()) {
-                String missed = BackupLayout.pointId(chain.chainId(), follows);
-                pending.add(chain.complete().contains(follows)
-                        ? "point " + id + " follows " + missed + ", which cannot be used; " + id + " cannot be restored"
-                        : "point " + missed + " is missing from chain " + chain.chainId() + " (a gap); point " + id + " cannot be used");
-            } else if (!head.sha256().equals(m.header().previousManifestSha256())) {
-                pending.add("point " + id + " does not follow " + head.pointId()
-                        + " (its recorded predecessor hash differs); the chain was altered");
-            } else {
-                // a later good point that links past broken ones: those are history, not a reason to fall back
-                skippedOut.addAll(pending);
-                pending.clear();
-                out.add(m);
-                head = m;
-            }
-        }
-        problems.addAll(pending);
-        return Optional.of(out);
     }
 }

@@ -130,6 +130,52 @@ public final class ManifestFile {
         return new ManifestFile(file, header, trailer, completedAt, Sha256.hex(whole));
     }
 
+    /**
+     * Reopens a manifest that {@link #open} validated earlier and whose file is unchanged since (the cache checks
+     * that): reads only its first and last lines, so a 1,000,000-entry manifest costs two small reads, not a re-hash.
+     *
+     * @param sha256 the whole-file hash recorded when it was validated
+     * @throws BackupError when the first line is not this point's header or the last line is not a trailer
+     */
+    static ManifestFile reopen(Path file, String pointId, String sha256) {
+        try {
+            ManifestCodec.Where first = new ManifestCodec.Where(pointId, 1);
+            String headLine;
+            try (BufferedReader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+                headLine = r.readLine();
+            }
+            if (headLine == null) throw new BackupError(pointId, "manifest is empty");
+            JsonNode h = ManifestCodec.parse(headLine, first);
+            if (!"header".equals(ManifestCodec.type(h, first))) throw first.bad("should be the manifest header");
+            ManifestHeader header = ManifestCodec.readHeader(h, first);
+            if (pointId != null && !header.pointId().equals(pointId)) {
+                throw first.bad("header says point " + header.pointId() + "; the manifest was moved or replaced");
+            }
+            ManifestCodec.Where last = new ManifestCodec.Where(pointId, -1);
+            JsonNode t = ManifestCodec.parse(lastLine(file), last);
+            if (!"trailer".equals(ManifestCodec.type(t, last))) throw last.bad("should be the manifest trailer");
+            return new ManifestFile(file, header, ManifestCodec.readTrailer(t, last), ManifestCodec.completedAt(t, last), sha256);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The last line without its newline; the trailer is a few hundred bytes, so the tail of the file is read. */
+    private static String lastLine(Path file) throws IOException {
+        try (java.io.RandomAccessFile f = new java.io.RandomAccessFile(file.toFile(), "r")) {
+            long len = f.length();
+            int tail = (int) Math.min(len, 64 * 1024);
+            byte[] b = new byte[tail];
+            f.seek(len - tail);
+            f.readFully(b);
+            int end = tail;
+            if (end > 0 && b[end - 1] == '\n') end--;
+            int start = end;
+            while (start > 0 && b[start - 1] != '\n') start--;
+            return new String(b, start, end - start, StandardCharsets.UTF_8);
+        }
+    }
+
     public ManifestHeader header() {
         return header;
     }

@@ -22,32 +22,41 @@ final class RetentionPruner {
     private final BlobContainerClient container;
     private final int retainChains;
     private final Duration keepLabelled;
+    private final Integer pageSize;
 
     RetentionPruner(BackupCatalog catalog, BlobContainerClient container, int retainChains, Duration keepLabelled) {
+        this(catalog, container, retainChains, keepLabelled, null);
+    }
+
+    /** @param pageSize blobs per listing page, null for the service's default (5,000); tests make it small */
+    RetentionPruner(BackupCatalog catalog, BlobContainerClient container, int retainChains, Duration keepLabelled, Integer pageSize) {
         this.catalog = catalog;
         this.container = container;
         this.retainChains = retainChains;
         this.keepLabelled = keepLabelled;
+        this.pageSize = pageSize;
     }
 
     /** @return the chains removed; {@code notes} gets the ones kept back by a policy */
     List<String> prune(Instant now, List<String> notes) {
         List<BackupCatalog.ChainListing> unlabelled = new ArrayList<>();
-        List<String> expired = new ArrayList<>();
+        List<BackupCatalog.ChainListing> expired = new ArrayList<>();
         for (BackupCatalog.ChainListing chain : catalog.chains()) {
             ManifestHeader full = fullHeader(chain);
             if (full == null || full.label() == null) {
                 unlabelled.add(chain);
             } else if (Duration.between(full.watermark(), now).compareTo(keepLabelled) >= 0) {
-                expired.add(chain.chainId());
+                expired.add(chain);
             }
         }
-        List<String> doomed = new ArrayList<>(expired);
-        for (int i = 0; i < unlabelled.size() - retainChains; i++) doomed.add(unlabelled.get(i).chainId());
+        List<BackupCatalog.ChainListing> doomed = new ArrayList<>(expired);
+        for (int i = 0; i < unlabelled.size() - retainChains; i++) doomed.add(unlabelled.get(i));
         List<String> pruned = new ArrayList<>();
-        for (String chainId : doomed) {
+        for (BackupCatalog.ChainListing chain : doomed) {
+            String chainId = chain.chainId();
             try {
-                if (delete(chainId)) {
+                if (delete(chain)) {
+                    catalog.forgetCached(chainId);
                     pruned.add(chainId);
                 } else {
                     notes.add("chain " + chainId + " is past retention but protected by an immutability policy; it will be pruned when the policy allows");
@@ -70,22 +79,33 @@ final class RetentionPruner {
         }
     }
 
-    /** Manifests first, so a half-pruned chain is never mistaken for a restorable one. */
-    private boolean delete(String chainId) {
-        List<String> names = new ArrayList<>();
-        for (BlobItem b : container.listBlobs(new ListBlobsOptions().setPrefix(BackupLayout.CHAINS + chainId + "/"), null)) {
-            names.add(b.getName());
+    /**
+     * Manifests first, so a half-pruned chain is never mistaken for a restorable one: the full snapshot's
+     * manifest goes first (without it no point of the chain can be planned), then the other manifests, then the
+     * data, deleted as the listing pages arrive so memory does not grow with the chain's object count.
+     */
+    private boolean delete(BackupCatalog.ChainListing chain) {
+        String chainId = chain.chainId();
+        // ascending, so point 0 (the full snapshot) goes first; incomplete points have no manifest to delete
+        for (int seq : chain.complete()) {
+            if (!deleteBlob(BackupLayout.manifestBlob(chainId, seq))) return false;
         }
-        names.sort((a, b) -> Boolean.compare(!a.endsWith(BackupLayout.MANIFEST), !b.endsWith(BackupLayout.MANIFEST)));
-        for (String n : names) {
-            try {
-                container.getBlobClient(n).deleteIfExists();
-            } catch (BlobStorageException e) {
-                // Only the policy's own error code means "protected"; a 403 from a bad SAS must surface as such.
-                if (BlobErrorCode.BLOB_IMMUTABLE_DUE_TO_POLICY.equals(e.getErrorCode())) return false;
-                throw e;
-            }
+        ListBlobsOptions options = new ListBlobsOptions().setPrefix(BackupLayout.CHAINS + chainId + "/").setMaxResultsPerPage(pageSize);
+        for (BlobItem b : container.listBlobs(options, null)) {
+            if (!deleteBlob(b.getName())) return false;
         }
         return true;
+    }
+
+    /** @return false when an immutability policy protects the blob */
+    private boolean deleteBlob(String name) {
+        try {
+            container.getBlobClient(name).deleteIfExists();
+            return true;
+        } catch (BlobStorageException e) {
+            // Only the policy's own error code means "protected"; a 403 from a bad SAS must surface as such.
+            if (BlobErrorCode.BLOB_IMMUTABLE_DUE_TO_POLICY.equals(e.getErrorCode())) return false;
+            throw e;
+        }
     }
 }

@@ -46,6 +46,8 @@ class LedgerIT {
         Files.write(ledger.file(), lines);
         LedgerVerification v = ledger.verify();
         assertFalse(v.intact(), "the local chain alone cannot see its last record removed; the mirror can");
+        assertEquals(2, v.records());
+        assertEquals(3, v.brokenAt(), "the first missing record is the third");
         assertTrue(v.reason().contains("holds 1 record(s) after the local ledger's last"), v.reason());
     }
 
