@@ -17,6 +17,10 @@ final class DrillSummary {
     static void print(PrintWriter out, DrillReport r, Path reportFile) {
         out.println();
         out.printf("%s %s: %s (%s)%n", r.kind(), r.drillId(), r.verdict(), r.verdictReason());
+        if (r.objectives() != null && r.objectives().incidentLevel() != null) {
+            out.printf("  scenario %s: incident level %d, %s%n", r.objectives().scenario(), r.objectives().incidentLevel(),
+                    r.objectives().scenarioDescription());
+        }
         if (r.restore() != null) {
             out.printf("  restored into %s %s: %s%s%s%n", r.restore().destination(), r.restore().account(), r.restore().containers(),
                     r.restore().prefix() == null || r.restore().prefix().isEmpty() ? "" : " (names starting with '" + r.restore().prefix() + "')",
