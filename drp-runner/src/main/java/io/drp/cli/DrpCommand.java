@@ -17,6 +17,7 @@ import picocli.CommandLine.ScopeType;
                 BackupCommand.class,
                 DrillCommand.class,
                 RestoreCommand.class,
+                StatusCommand.class,
                 PlanCommand.class,
                 AssessCommand.class,
                 ReportCommand.class,

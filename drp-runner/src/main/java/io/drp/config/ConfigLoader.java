@@ -91,7 +91,7 @@ public final class ConfigLoader {
     /** Parses text as if read from {@code label}; used by tests and the fuzzer. */
     public DrpConfig parse(String label, Path file, String text, String sha256) {
         YamlTree root = YamlTree.parse(label, text);
-        Map<String, YamlTree> top = root.mapping(Set.of("version", "storage", "backup", "recovery", "services", "drill", "ledger"));
+        Map<String, YamlTree> top = root.mapping(Set.of("version", "storage", "backup", "recovery", "services", "drill", "ledger", "watch", "sla"));
         List<ConfigWarning> warnings = new ArrayList<>();
 
         YamlTree version = require(root, top, "version");
@@ -121,7 +121,9 @@ public final class ConfigLoader {
                 }
             }
         }
-        return new DrpConfig(file, sha256, storage, backup, recovery, services, drill, ledger, warnings);
+        WatchConfig watch = top.containsKey("watch") ? WatchSection.parse(top.get("watch"), n -> secret(n, warnings)) : WatchConfig.defaults();
+        ServiceHours hours = top.containsKey("sla") ? ServiceHoursSection.parse(top.get("sla")) : ServiceHours.plansDefault();
+        return new DrpConfig(file, sha256, storage, backup, recovery, services, drill, ledger, warnings, watch, hours);
     }
 
     static YamlTree require(YamlTree parent, Map<String, YamlTree> fields, String name) {

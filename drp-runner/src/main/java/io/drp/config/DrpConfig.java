@@ -20,9 +20,13 @@ public record DrpConfig(
         List<ServiceConfig> services,
         DrillConfig drill,
         LedgerConfig ledger,
-        List<ConfigWarning> warnings) {
+        List<ConfigWarning> warnings,
+        WatchConfig watch,
+        ServiceHours serviceHours) {
 
     public DrpConfig {
+        watch = watch == null ? WatchConfig.defaults() : watch;
+        serviceHours = serviceHours == null ? ServiceHours.plansDefault() : serviceHours;
         Objects.requireNonNull(storage, "'storage' cannot be null.");
         services = List.copyOf(services);
         warnings = List.copyOf(warnings);

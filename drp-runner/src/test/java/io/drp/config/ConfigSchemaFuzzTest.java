@@ -129,6 +129,7 @@ class ConfigSchemaFuzzTest {
             if (random.nextBoolean()) drill.put("parallelism", 1 + random.nextInt(256));
             if (random.nextBoolean()) drill.put("reportDir", "drill-reports");
             if (random.nextBoolean()) drill.put("verify", pick(List.of("full", "metadata")));
+            if (random.nextBoolean()) drill.put("maxAge", pick(List.of("7d", "1w", "36h")));
             if (random.nextBoolean()) {
                 Map<String, Object> notify = new LinkedHashMap<>();
                 notify.put("webhook", "${env:DRP_WEBHOOK_URL}");
@@ -194,14 +195,14 @@ class ConfigSchemaFuzzTest {
 
     private void removeUnlessCrossField(Map<String, Object> map, String key, String path) {
         // removing fullEvery (default 24h) keeps incrementalEvery below it; removing a scenario may orphan drill.scenario
-        if (path.matches("services\\.[^.]+(\\.objectives(\\.[^.]+)?)?")) return;
+        if (path.matches("services\\.[^.]+(\\.objectives(\\.(vm\\.failure_2|[^.]+))?)?")) return;
         map.remove(key);
     }
 
     private void replaceValue(Map<String, Object> map, String key, String path) {
         String leaf = path.substring(path.lastIndexOf('.') + 1);
         switch (leaf) {
-            case "rto", "rpo" -> map.put(key, pick(DURATIONS));
+            case "rto", "rpo", "maxAge" -> map.put(key, pick(DURATIONS));
             case "version" -> map.put(key, pick(List.of(0, 1, 2)));
             case "retainChains", "parallelism", "retentionDays", "maxLostObjects" -> map.put(key, pick(COUNTS));
             case "connectionString", "sasToken", "webhook" -> map.put(key, pick(SECRETS));
@@ -218,7 +219,7 @@ class ConfigSchemaFuzzTest {
                     // rename a service: its name is referenced nowhere else
                     Object svc = map.remove(key);
                     map.put((String) pick(NAMES), svc);
-                } else if (!path.matches("services\\.[^.]+\\.objectives(\\.[^.]+)?")) {
+                } else if (!path.matches("services\\.[^.]+\\.objectives(\\.(vm\\.failure_2|[^.]+))?")) {
                     // a scenario stays: removing it may orphan drill.scenario, a cross-field rule
                     map.remove(key);
                 }
