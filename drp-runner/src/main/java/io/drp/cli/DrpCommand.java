@@ -18,6 +18,7 @@ import picocli.CommandLine.ScopeType;
                 DrillCommand.class,
                 RestoreCommand.class,
                 StatusCommand.class,
+                WatchCommand.class,
                 PlanCommand.class,
                 AssessCommand.class,
                 ReportCommand.class,
