@@ -29,6 +29,11 @@ final class DrillSummary {
         if (r.measured() != null) {
             out.printf("  disaster at %s, recovery point %s%n", r.measured().disasterAt(),
                     r.measured().recoveryPoint() == null ? "none" : r.measured().recoveryPoint());
+            var w = r.measured().serviceWindow();
+            if (w != null) {
+                out.printf("  SLA window at T0: %s; next opens %s (%s, %s)%n", w.inside() ? "inside (" + w.window() + ")" : "outside",
+                        w.nextOpensAt(), w.nextWindow(), w.zone());
+            }
         }
         for (ObjectiveResult o : r.objectiveResults()) {
             out.printf(Locale.ROOT, "  %-4s %-10s %-9s target %-10s measured %-10s %s%n", o.met() ? "ok" : "MISS", o.service(),

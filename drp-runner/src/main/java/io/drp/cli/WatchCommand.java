@@ -69,7 +69,7 @@ public final class WatchCommand extends DrpCommandBase {
         }
         List<Probe> probes = probes(cfg, w);
         Watcher watcher = new Watcher(w, probes, new StateStore(options.workDir), new TransitionNotifier(w.webhooks()), this::respond,
-                auto, options.config, options.workDir, clock, out());
+                auto, options.config, options.workDir, clock, out(), cfg.serviceHours());
         if (once) {
             Watcher.RoundOutcome r = watcher.round();
             if (r.responseExit() != null && r.responseExit() == ExitCode.ABORTED.code) return ExitCode.ABORTED;

@@ -28,8 +28,16 @@ public final class TransitionNotifier {
     }
 
     /** @return one line per webhook, for the console */
-    public List<String> send(Transition t, ResponsePlan plan) {
-        String body = payload(t, plan).toString();
+    public List<String> send(Transition t, ResponsePlan plan, io.drp.config.ServiceHours.State window) {
+        ObjectNode payload = payload(t, plan);
+        if (window != null) {
+            ObjectNode w = payload.putObject("serviceWindow");
+            w.put("inside", window.open());
+            w.put("window", window.current());
+            w.put("nextOpensAt", window.nextOpensAt() == null ? null : window.nextOpensAt().toString());
+            w.put("zone", window.zone());
+        }
+        String body = payload.toString();
         List<String> out = new ArrayList<>();
         for (Secret url : webhooks) {
             try {

@@ -42,10 +42,16 @@ public final class Watcher {
     private final Path workDir;
     private final Clock clock;
     private final PrintWriter out;
+    private final io.drp.config.ServiceHours hours;
+
+    public Watcher(WatchConfig config, List<Probe> probes, StateStore store, TransitionNotifier notifier, Responder responder,
+                   boolean auto, Path configFile, Path workDir, Clock clock, PrintWriter out) {
+        this(config, probes, store, notifier, responder, auto, configFile, workDir, clock, out, io.drp.config.ServiceHours.plansDefault());
+    }
 
     /** @param auto {@code --auto}: without it the configured response is printed, never run */
     public Watcher(WatchConfig config, List<Probe> probes, StateStore store, TransitionNotifier notifier, Responder responder,
-                   boolean auto, Path configFile, Path workDir, Clock clock, PrintWriter out) {
+                   boolean auto, Path configFile, Path workDir, Clock clock, PrintWriter out, io.drp.config.ServiceHours hours) {
         if (probes.isEmpty()) throw new IllegalArgumentException("a watch needs at least one probe");
         this.config = config;
         this.probes = List.copyOf(probes);
@@ -57,6 +63,7 @@ public final class Watcher {
         this.workDir = workDir;
         this.clock = clock;
         this.out = out;
+        this.hours = hours;
     }
 
     /** Whether this watch runs its response itself. */
@@ -74,8 +81,14 @@ public final class Watcher {
         ResponsePlan plan = state.phase() == WatchState.Phase.DECLARED
                 ? ResponsePlan.of(config, responds(), configFile, workDir, state.outageStart(), state.level()) : null;
         for (Transition t : r.transitions()) {
-            out.println(t.at() + " " + TransitionNotifier.text(t, t.type() == Transition.Type.RECOVERED ? null : plan));
-            notifier.send(t, t.type() == Transition.Type.RECOVERED ? null : plan).forEach(n -> out.println("  " + n));
+            ResponsePlan shown = t.type() == Transition.Type.RECOVERED ? null : plan;
+            var window = t.incidentStart() == null ? null : hours.at(t.incidentStart());
+            out.println(t.at() + " " + TransitionNotifier.text(t, shown));
+            if (t.type() == Transition.Type.DECLARED && window != null) {
+                out.println("  SLA window at the incident start: " + (window.open() ? "inside (" + window.current() + ")" : "outside")
+                        + "; next opens " + window.nextOpensAt() + " (" + window.zone() + ")");
+            }
+            notifier.send(t, shown, window).forEach(n -> out.println("  " + n));
         }
         Integer exit = null;
         if (plan != null && plan.automatic() && !state.responded()) {

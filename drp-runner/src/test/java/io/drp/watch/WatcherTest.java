@@ -129,6 +129,8 @@ class WatcherTest {
         assertEquals(1, d.get("level").asInt());
         assertEquals("application bug or failure, or a database failure; 15-30 min", d.get("levelDescription").asText());
         assertTrue(d.get("automatic").asBoolean());
+        assertFalse(d.at("/serviceWindow/inside").asBoolean(), "03:01 UTC on a Tuesday is outside the plan's windows");
+        assertEquals("2026-11-24T09:00:00Z", d.at("/serviceWindow/nextOpensAt").asText());
         assertEquals(1, responses.size());
         assertEquals(List.of("restore", "-c", "drp.yaml", "--work-dir", tmp.toString(), "--target", "recovery",
                 "--incident-start", firstFailure.toString(), "--scenario", "level-1"), responses.get(0).args());
