@@ -121,7 +121,7 @@ public final class ConfigLoader {
                 }
             }
         }
-        WatchConfig watch = top.containsKey("watch") ? WatchSection.parse(top.get("watch"), n -> secret(n, warnings)) : WatchConfig.defaults();
+        WatchConfig watch = top.containsKey("watch") ? WatchSection.parse(top.get("watch"), n -> secret(n, warnings), services) : WatchConfig.defaults();
         ServiceHours hours = top.containsKey("sla") ? ServiceHoursSection.parse(top.get("sla")) : ServiceHours.plansDefault();
         return new DrpConfig(file, sha256, storage, backup, recovery, services, drill, ledger, warnings, watch, hours);
     }

@@ -22,8 +22,11 @@ public record WatchConfig(Duration interval, Duration tolerance, Response respon
 
     public enum RestoreTarget { RECOVERY, PRODUCTION }
 
-    /** A functional probe: {@code url} must answer 2xx within the watch's timeout. */
-    public record HttpProbe(String name, URI url) {
+    /**
+     * A functional probe: {@code url} must answer 2xx within the watch's timeout. {@code service} (optional) is the
+     * drp.yaml service it checks, so a level-1 or level-2 response restores that service only.
+     */
+    public record HttpProbe(String name, URI url, String service) {
         public HttpProbe {
             Objects.requireNonNull(name, "'name' cannot be null.");
             Objects.requireNonNull(url, "'url' cannot be null.");

@@ -16,7 +16,7 @@ final class WatchSection {
 
     private WatchSection() {}
 
-    static WatchConfig parse(YamlTree node, Function<YamlTree, Secret> secret) {
+    static WatchConfig parse(YamlTree node, Function<YamlTree, Secret> secret, List<ServiceConfig> services) {
         Map<String, YamlTree> m = node.mapping(Set.of("interval", "tolerance", "response", "restoreTarget", "probes", "timeout", "webhooks"));
         WatchConfig d = WatchConfig.defaults();
         Duration interval = m.containsKey("interval") ? m.get("interval").convert(Durations::parsePositive) : d.interval();
@@ -45,12 +45,21 @@ final class WatchSection {
             if (pm.containsKey("functional")) {
                 Set<String> names = new HashSet<>();
                 for (YamlTree f : pm.get("functional").sequence()) {
-                    Map<String, YamlTree> fm = f.mapping(Set.of("name", "url"));
+                    Map<String, YamlTree> fm = f.mapping(Set.of("name", "url", "service"));
                     YamlTree nameNode = ConfigLoader.require(f, fm, "name");
                     String name = nameNode.nonBlank();
                     if (!ConfigLoader.NAME.matcher(name).matches()) throw nameNode.error("probe names use letters, digits, '-', '_' or '.'");
                     if (!names.add(name)) throw nameNode.error("probe '" + name + "' is declared twice");
-                    functional.add(new WatchConfig.HttpProbe(name, url(ConfigLoader.require(f, fm, "url"))));
+                    String service = null;
+                    if (fm.containsKey("service")) {
+                        service = fm.get("service").nonBlank();
+                        String svc = service;
+                        if (services.stream().noneMatch(s -> s.name().equals(svc))) {
+                            throw fm.get("service").error("no service '" + svc + "' in services:; declared: "
+                                    + services.stream().map(ServiceConfig::name).sorted().toList());
+                        }
+                    }
+                    functional.add(new WatchConfig.HttpProbe(name, url(ConfigLoader.require(f, fm, "url")), service));
                 }
             }
             if (!infrastructure && functional.isEmpty()) {

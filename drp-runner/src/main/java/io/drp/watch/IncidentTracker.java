@@ -49,19 +49,21 @@ public final class IncidentTracker {
         Set<ProbeResult.Kind> kinds = EnumSet.noneOf(ProbeResult.Kind.class);
         kinds.addAll(s.failingKinds());
         results.stream().filter(r -> !r.ok()).forEach(r -> kinds.add(r.kind()));
+        Set<String> probes = new java.util.TreeSet<>(s.failedProbes());
+        results.stream().filter(r -> !r.ok()).forEach(r -> probes.add(r.name()));
         Instant start = s.phase() == WatchState.Phase.UP ? now : s.outageStart();
         String id = s.incidentId() != null ? s.incidentId() : "i" + ID.format(start);
         Duration lasted = Duration.between(start, now);
         WatchState next;
         if (lasted.compareTo(tolerance) < 0) {
-            next = new WatchState(WatchState.Phase.SUSPECTED, start, kinds, null, id, false, now, failing);
+            next = new WatchState(WatchState.Phase.SUSPECTED, start, kinds, null, id, false, now, failing, probes);
             if (s.phase() == WatchState.Phase.UP) out.add(transition(Transition.Type.SUSPECTED, now, next, null, failing));
             return new Round(next, out);
         }
         int level = level(lasted, kinds);
         // a level never goes down during one incident: probes recovering partially do not de-escalate it
         if (s.level() != null) level = Math.max(level, s.level());
-        next = new WatchState(WatchState.Phase.DECLARED, start, kinds, level, id, s.responded(), now, failing);
+        next = new WatchState(WatchState.Phase.DECLARED, start, kinds, level, id, s.responded(), now, failing, probes);
         if (s.phase() == WatchState.Phase.UP) out.add(transition(Transition.Type.SUSPECTED, now, next, null, failing));
         if (s.phase() != WatchState.Phase.DECLARED) {
             out.add(transition(Transition.Type.DECLARED, now, next, level, failing));

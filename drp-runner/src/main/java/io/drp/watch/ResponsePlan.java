@@ -26,6 +26,15 @@ public record ResponsePlan(boolean automatic, List<String> args) {
      *                  production command leaves the confirmation to the person who runs it.
      */
     public static ResponsePlan of(WatchConfig w, boolean automatic, Path config, Path workDir, Instant incidentStart, int level) {
+        return of(w, automatic, config, workDir, incidentStart, level, java.util.Set.of());
+    }
+
+    /**
+     * @param services the services behind the failing probes; a level-1 or level-2 response restores only them
+     *                 (level 3 is every service, and so is an empty set)
+     */
+    public static ResponsePlan of(WatchConfig w, boolean automatic, Path config, Path workDir, Instant incidentStart, int level,
+                                  java.util.Set<String> services) {
         String scenario = IncidentLevel.ofNumber(level).scenario();
         List<String> a = new ArrayList<>();
         if (automatic && w.response() == WatchConfig.Response.DRILL) {
@@ -42,6 +51,7 @@ public record ResponsePlan(boolean automatic, List<String> args) {
             a.addAll(List.of("--target", "recovery"));
         }
         a.addAll(List.of("--incident-start", incidentStart.toString(), "--scenario", scenario));
+        if (level < 3) new java.util.TreeSet<>(services).forEach(svc -> a.addAll(List.of("--service", svc)));
         if (production && automatic) a.addAll(List.of("--overwrite", "--yes"));
         return new ResponsePlan(automatic, a);
     }

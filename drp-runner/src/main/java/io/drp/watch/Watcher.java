@@ -79,7 +79,7 @@ public final class Watcher {
         WatchState state = r.state();
         store.save(state);
         ResponsePlan plan = state.phase() == WatchState.Phase.DECLARED
-                ? ResponsePlan.of(config, responds(), configFile, workDir, state.outageStart(), state.level()) : null;
+                ? ResponsePlan.of(config, responds(), configFile, workDir, state.outageStart(), state.level(), services(state)) : null;
         for (Transition t : r.transitions()) {
             ResponsePlan shown = t.type() == Transition.Type.RECOVERED ? null : plan;
             var window = t.incidentStart() == null ? null : hours.at(t.incidentStart());
@@ -94,7 +94,7 @@ public final class Watcher {
         if (plan != null && plan.automatic() && !state.responded()) {
             // recorded before it runs: a crash mid-restore must not start a second one (finish it with --resume)
             state = new WatchState(state.phase(), state.outageStart(), state.failingKinds(), state.level(), state.incidentId(), true,
-                    state.lastRoundAt(), state.failing());
+                    state.lastRoundAt(), state.failing(), state.failedProbes());
             store.save(state);
             out.println("  responding: " + plan.commandLine());
             out.flush();
@@ -103,6 +103,22 @@ public final class Watcher {
         }
         out.flush();
         return new RoundOutcome(state, results, r.transitions(), plan, exit);
+    }
+
+    /**
+     * The services whose functional probes failed, when only functional probes failed: a level-1 or level-2 incident
+     * then restores those services only. Empty (every service) when the storage account itself was down, or when a
+     * failing probe names no service.
+     */
+    private java.util.SortedSet<String> services(WatchState s) {
+        java.util.SortedSet<String> out = new java.util.TreeSet<>();
+        if (s.failingKinds().contains(ProbeResult.Kind.INFRASTRUCTURE)) return out;
+        for (String probe : s.failedProbes()) {
+            var declared = config.functional().stream().filter(p -> p.name().equals(probe)).findFirst();
+            if (declared.isEmpty() || declared.get().service() == null) return new java.util.TreeSet<>();
+            out.add(declared.get().service());
+        }
+        return out;
     }
 
     /** Rounds every interval until {@code stop} says so (SIGTERM in the foreground); the round in progress finishes first. */

@@ -69,7 +69,7 @@ class OperationsIT {
         // given a cron round already saw the API fail, just after the last backup
         Instant firstFailure = drill.measured().recoveryPointWatermark().plusMillis(1);
         new StateStore(work).save(new WatchState(WatchState.Phase.SUSPECTED, firstFailure, Set.of(ProbeResult.Kind.FUNCTIONAL), null,
-                "i-test", false, firstFailure, List.of("api: down")));
+                "i-test", false, firstFailure, List.of("api: down"), Set.of("api")));
 
         // when the next round runs without --auto: declared, the command printed, nothing run
         CliTest.Run told = CliTest.drp("watch", "-c", cfg.toString(), "--work-dir", work.toString(), "--once");

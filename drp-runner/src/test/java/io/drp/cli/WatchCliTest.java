@@ -55,6 +55,15 @@ class WatchCliTest {
     }
 
     @Test
+    void aProbesServiceMustBeDeclared(@TempDir Path tmp) throws Exception {
+        Path cfg = Files.writeString(tmp.resolve("drp.yaml"), BASE.formatted("notify", "").replace("url: \"http://127.0.0.1:9/health\"",
+                "url: \"http://127.0.0.1:9/health\", service: billing"));
+        CliTest.Run r = CliTest.drp("validate", "-c", cfg.toString());
+        assertEquals(2, r.code(), r.out() + r.err());
+        assertTrue(r.err().contains("watch.probes.functional[0].service: no service 'billing'"), r.err());
+    }
+
+    @Test
     void onceReportsAnOutageWithExitOneAndKeepsItsState(@TempDir Path tmp) throws Exception {
         Path cfg = file(tmp, "notify", "");
         CliTest.Run r = CliTest.drp("watch", "-c", cfg.toString(), "--work-dir", tmp.resolve("w").toString(), "--once");

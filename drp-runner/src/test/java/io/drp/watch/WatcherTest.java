@@ -71,6 +71,10 @@ class WatcherTest {
     }
 
     private WatchConfig config(String response) {
+        return config(response, "");
+    }
+
+    private WatchConfig config(String response, String probeExtra) {
         String yaml = """
                 version: 1
                 backup: { container: drp-backups }
@@ -83,9 +87,9 @@ class WatcherTest {
                   probes:
                     infrastructure: false
                     functional:
-                      - { name: api, url: "http://127.0.0.1:%d/health?token=SECRET-IN-QUERY" }
+                      - { name: api, url: "http://127.0.0.1:%d/health?token=SECRET-IN-QUERY"%s }
                   webhooks: ["${env:DRP_WATCH_HOOK}"]
-                """.formatted(response, service.getAddress().getPort());
+                """.formatted(response, service.getAddress().getPort(), probeExtra);
         String hookUrl = "http://127.0.0.1:" + hook.getAddress().getPort() + "/hook";
         return new ConfigLoader(Map.of("DRP_WATCH_HOOK", hookUrl)::get).parse("drp.yaml", Path.of("drp.yaml"), yaml, "0".repeat(64)).watch();
     }
@@ -166,6 +170,24 @@ class WatcherTest {
         assertTrue(command.contains("--target production --at " + T0), command);
         assertFalse(command.contains("--yes"), command);
         assertTrue(console.toString().contains("to recover, run: drp restore"), console.toString());
+    }
+
+    @Test
+    void aProbeThatNamesItsServiceScopesTheLevelOneAndTwoRestoreToThatService() {
+        Watcher watcher = watcher(config("restore", ", service: orders"), true);
+        service.stop(0);
+        watcher.round();
+        clock.step(Duration.ofMinutes(10));
+        watcher.round();
+        assertEquals(1, responses.size());
+        List<String> args = responses.get(0).args();
+        assertEquals(List.of("--service", "orders"), args.subList(args.size() - 2, args.size()), args.toString());
+        // at level 3 every service is rebuilt: the scope is gone from the printed command
+        clock.step(Duration.ofMinutes(35));
+        watcher.round();
+        JsonNode escalated = posted.get(posted.size() - 1);
+        assertEquals(3, escalated.get("level").asInt());
+        assertFalse(escalated.get("command").asText().contains("--service"), escalated.get("command").asText());
     }
 
     @Test
