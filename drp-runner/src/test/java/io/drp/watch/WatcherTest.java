@@ -191,6 +191,25 @@ class WatcherTest {
     }
 
     @Test
+    void theForegroundLoopRoundsEveryIntervalAndStopsWhenAsked() throws Exception {
+        // given a pause that moves the clock instead of sleeping, and a stop request after the 15th round (as SIGTERM sets it)
+        Watcher watcher = watcher(config("notify"), false);
+        service.stop(0);
+        int[] rounds = {0};
+        java.util.concurrent.atomic.AtomicBoolean stop = new java.util.concurrent.atomic.AtomicBoolean();
+        watcher.run(stop::get, (d, stopNow) -> {
+            clock.step(d);
+            if (++rounds[0] == 15) stop.set(true);
+        });
+
+        // then 15 one-minute rounds ran: suspected at the first, declared at the eleventh, and the state was kept
+        assertEquals(15, rounds[0]);
+        assertEquals(List.of("SUSPECTED", "DECLARED"), events());
+        assertEquals(T0.plus(Duration.ofMinutes(14)), new StateStore(tmp).load(clock.instant()).lastRoundAt());
+        assertTrue(console.toString().contains("watch stopped; state kept in"), console.toString());
+    }
+
+    @Test
     void theStateSurvivesBetweenOnceRoundsAndRecoveryIsNotified() throws Exception {
         WatchConfig w = config("notify");
         service.stop(0);
