@@ -17,6 +17,10 @@ final class DrillSummary {
     static void print(PrintWriter out, DrillReport r, Path reportFile) {
         out.println();
         out.printf("%s %s: %s (%s)%n", r.kind(), r.drillId(), r.verdict(), r.verdictReason());
+        if (r.objectives() != null && r.objectives().incidentLevel() != null) {
+            out.printf("  scenario %s: incident level %d, %s%n", r.objectives().scenario(), r.objectives().incidentLevel(),
+                    r.objectives().scenarioDescription());
+        }
         if (r.restore() != null) {
             out.printf("  restored into %s %s: %s%s%s%n", r.restore().destination(), r.restore().account(), r.restore().containers(),
                     r.restore().prefix() == null || r.restore().prefix().isEmpty() ? "" : " (names starting with '" + r.restore().prefix() + "')",
@@ -25,6 +29,11 @@ final class DrillSummary {
         if (r.measured() != null) {
             out.printf("  disaster at %s, recovery point %s%n", r.measured().disasterAt(),
                     r.measured().recoveryPoint() == null ? "none" : r.measured().recoveryPoint());
+            var w = r.measured().serviceWindow();
+            if (w != null) {
+                out.printf("  SLA window at T0: %s; next opens %s (%s, %s)%n", w.inside() ? "inside (" + w.window() + ")" : "outside",
+                        w.nextOpensAt(), w.nextWindow(), w.zone());
+            }
         }
         for (ObjectiveResult o : r.objectiveResults()) {
             out.printf(Locale.ROOT, "  %-4s %-10s %-9s target %-10s measured %-10s %s%n", o.met() ? "ok" : "MISS", o.service(),

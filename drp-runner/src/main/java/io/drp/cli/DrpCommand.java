@@ -17,6 +17,8 @@ import picocli.CommandLine.ScopeType;
                 BackupCommand.class,
                 DrillCommand.class,
                 RestoreCommand.class,
+                StatusCommand.class,
+                WatchCommand.class,
                 PlanCommand.class,
                 AssessCommand.class,
                 ReportCommand.class,

@@ -81,9 +81,12 @@ final class JsonDocuments {
         static Service of(ServiceConfig s) {
             return new Service(s.name(), s.containers(), s.sloPercent(), s.objectives().values().stream()
                     .sorted(Comparator.comparing(ScenarioObjectives::scenario))
-                    .map(o -> new Objective(o.scenario(), seconds(o.rto()), seconds(o.rpo()), o.maxLostObjects())).toList());
+                    .map(o -> new Objective(o.scenario(), seconds(o.rto()), seconds(o.rpo()), o.maxLostObjects(),
+                            io.drp.config.IncidentLevel.ofScenario(o.scenario()).map(io.drp.config.IncidentLevel::number).orElse(null),
+                            o.line() == 0)).toList());
         }
     }
 
-    record Objective(String scenario, double rtoSeconds, double rpoSeconds, long maxLostObjects) {}
+    /** {@code builtIn}: an incident level the file does not mention, so the plan's defaults apply. */
+    record Objective(String scenario, double rtoSeconds, double rpoSeconds, long maxLostObjects, Integer incidentLevel, boolean builtIn) {}
 }

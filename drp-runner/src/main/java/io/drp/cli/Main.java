@@ -24,9 +24,14 @@ public final class Main {
 
     /** The fully configured command tree; tests walk its subcommands. */
     static CommandLine commandLine(PrintStream out, PrintStream err) {
+        return commandLine(new PrintWriter(out, true), new PrintWriter(err, true));
+    }
+
+    /** A fresh tree writing to these streams: {@code drp watch --auto} runs its response through one. */
+    static CommandLine commandLine(PrintWriter out, PrintWriter err) {
         CommandLine cli = new CommandLine(new DrpCommand())
-                .setOut(new PrintWriter(out, true))
-                .setErr(new PrintWriter(err, true))
+                .setOut(out)
+                .setErr(err)
                 .setCaseInsensitiveEnumValuesAllowed(true)
                 .registerConverter(Instant.class, Main::instant)
                 .setExitCodeExceptionMapper(t -> ExitCode.of(t).code)

@@ -49,8 +49,8 @@ public final class ValidateCommand extends DrpCommandBase {
                 cfg.backup().retainChains());
         for (ServiceConfig s : cfg.services()) {
             s.objectives().values().stream().sorted((a, b) -> a.scenario().compareTo(b.scenario())).forEach(o ->
-                    out().printf("  %-12s %-16s RTO %-6s RPO %-6s max lost %d%n", s.name(), o.scenario(),
-                            Durations.format(o.rto()), Durations.format(o.rpo()), o.maxLostObjects()));
+                    out().printf("  %-12s %-16s RTO %-6s RPO %-6s max lost %d%s%n", s.name(), o.scenario(),
+                            Durations.format(o.rto()), Durations.format(o.rpo()), o.maxLostObjects(), o.line() == 0 ? "  (built-in default)" : ""));
         }
         out().println("  storage: " + (cfg.storage().isPresent() ? "configured accounts" : "embedded emulator (started by drp)"));
         return ExitCode.OK;

@@ -11,7 +11,6 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -28,7 +27,7 @@ public final class ConfigLoader {
 
     static final Pattern ENV_REF = Pattern.compile("\\$\\{env:([A-Za-z_][A-Za-z0-9_]*)}");
     private static final Pattern CONTAINER = Pattern.compile("[a-z0-9](?!.*--)[a-z0-9-]{1,61}[a-z0-9]");
-    private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]{0,62}");
+    static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]{0,62}");
     private static final long MAX_CONFIG_BYTES = 1024 * 1024;
 
     private final Function<String, String> env;
@@ -92,7 +91,7 @@ public final class ConfigLoader {
     /** Parses text as if read from {@code label}; used by tests and the fuzzer. */
     public DrpConfig parse(String label, Path file, String text, String sha256) {
         YamlTree root = YamlTree.parse(label, text);
-        Map<String, YamlTree> top = root.mapping(Set.of("version", "storage", "backup", "recovery", "services", "drill", "ledger"));
+        Map<String, YamlTree> top = root.mapping(Set.of("version", "storage", "backup", "recovery", "services", "drill", "ledger", "watch", "sla"));
         List<ConfigWarning> warnings = new ArrayList<>();
 
         YamlTree version = require(root, top, "version");
@@ -103,7 +102,7 @@ public final class ConfigLoader {
         BackupConfig backup = backup(require(root, top, "backup"));
         RecoveryConfig recovery = top.containsKey("recovery") ? RecoverySection.parse(top.get("recovery"), file)
                 : new RecoveryConfig(RecoveryConfig.Kind.LOCAL, "recovery", null);
-        List<ServiceConfig> services = services(require(root, top, "services"), backup, warnings);
+        List<ServiceConfig> services = ServicesSection.parse(require(root, top, "services"), backup, warnings);
         DrillConfig drill = top.containsKey("drill") ? DrillSection.parse(top.get("drill"), services, n -> secret(n, warnings))
                 : new DrillConfig(null, 8, Path.of("drill-reports"), true);
         LedgerConfig ledger = LedgerConfig.defaults();
@@ -122,7 +121,9 @@ public final class ConfigLoader {
                 }
             }
         }
-        return new DrpConfig(file, sha256, storage, backup, recovery, services, drill, ledger, warnings);
+        WatchConfig watch = top.containsKey("watch") ? WatchSection.parse(top.get("watch"), n -> secret(n, warnings), services) : WatchConfig.defaults();
+        ServiceHours hours = top.containsKey("sla") ? ServiceHoursSection.parse(top.get("sla")) : ServiceHours.plansDefault();
+        return new DrpConfig(file, sha256, storage, backup, recovery, services, drill, ledger, warnings, watch, hours);
     }
 
     static YamlTree require(YamlTree parent, Map<String, YamlTree> fields, String name) {
@@ -188,76 +189,7 @@ public final class ConfigLoader {
         return new BackupConfig(container, full, incr, retain, par);
     }
 
-    private List<ServiceConfig> services(YamlTree node, BackupConfig backup, List<ConfigWarning> warnings) {
-        Map<String, YamlTree> named = node.namedMapping();
-        if (named.isEmpty()) {
-            throw node.error("declare at least one service with its containers and objectives");
-        }
-        List<ServiceConfig> out = new ArrayList<>();
-        Map<String, String> owner = new LinkedHashMap<>();
-        for (Map.Entry<String, YamlTree> e : named.entrySet()) {
-            String name = e.getKey();
-            YamlTree svc = e.getValue();
-            if (!NAME.matcher(name).matches()) {
-                throw svc.error("service names use letters, digits, '-', '_' or '.'");
-            }
-            Map<String, YamlTree> m = svc.mapping(Set.of("containers", "objectives", "slo"));
-            double slo = ServiceConfig.DEFAULT_SLO;
-            if (m.containsKey("slo")) {
-                String raw = m.get("slo").nonBlank().replace("%", "");
-                try {
-                    slo = Double.parseDouble(raw);
-                } catch (NumberFormatException notANumber) {
-                    throw m.get("slo").error("'" + raw + "' is not a percentage; write e.g. 99.9");
-                }
-                if (!(slo > 0 && slo < 100)) {
-                    throw m.get("slo").error(raw + " is not a percentage between 0 and 100 (exclusive); write e.g. 99.9");
-                }
-            }
-            List<String> containers = new ArrayList<>();
-            for (YamlTree c : require(svc, m, "containers").sequence()) {
-                String cn = containerName(c);
-                String prev = owner.putIfAbsent(cn, name);
-                if (prev != null) {
-                    throw c.error("container '" + cn + "' already belongs to service " + prev + "; a container belongs to one service");
-                }
-                containers.add(cn);
-            }
-            if (containers.isEmpty()) {
-                throw m.get("containers").error("list at least one production container");
-            }
-            Map<String, ScenarioObjectives> objectives = new LinkedHashMap<>();
-            YamlTree objNode = require(svc, m, "objectives");
-            for (Map.Entry<String, YamlTree> o : objNode.namedMapping().entrySet()) {
-                ScenarioObjectives so = objectives(o.getKey(), o.getValue());
-                if (so.rpo().compareTo(backup.pointInterval()) < 0) {
-                    YamlTree rpoNode = o.getValue().mapping(null).get("rpo");
-                    warnings.add(new ConfigWarning(rpoNode.file(), rpoNode.line(), rpoNode.path(),
-                            "an RPO of " + Durations.format(so.rpo()) + " cannot be met with a backup every "
-                                    + Durations.format(backup.pointInterval()) + "; back up more often or relax the objective"));
-                }
-                objectives.put(o.getKey(), so);
-            }
-            if (objectives.isEmpty()) {
-                throw objNode.error("declare at least one scenario, e.g. region-outage: {rto: 4h, rpo: 1h}");
-            }
-            out.add(new ServiceConfig(name, containers, objectives, slo));
-        }
-        return out;
-    }
-
-    private ScenarioObjectives objectives(String scenario, YamlTree node) {
-        if (!NAME.matcher(scenario).matches()) {
-            throw node.error("scenario names use letters, digits, '-', '_' or '.'");
-        }
-        Map<String, YamlTree> m = node.mapping(Set.of("rto", "rpo", "maxLostObjects"));
-        Duration rto = require(node, m, "rto").convert(Durations::parsePositive);
-        Duration rpo = require(node, m, "rpo").convert(Durations::parsePositive);
-        long lost = m.containsKey("maxLostObjects") ? m.get("maxLostObjects").longValue(0, Long.MAX_VALUE) : 0;
-        return new ScenarioObjectives(scenario, rto, rpo, lost, node.line());
-    }
-
-    private static String containerName(YamlTree node) {
+    static String containerName(YamlTree node) {
         String c = node.nonBlank();
         if (!CONTAINER.matcher(c).matches()) {
             throw node.error("'" + c + "' is not a valid container name; use 3-63 lowercase letters, digits and single hyphens");

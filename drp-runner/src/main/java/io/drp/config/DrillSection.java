@@ -16,7 +16,7 @@ final class DrillSection {
     private DrillSection() {}
 
     static DrillConfig parse(YamlTree node, List<ServiceConfig> services, Function<YamlTree, Secret> secret) {
-        Map<String, YamlTree> m = node.mapping(Set.of("scenario", "parallelism", "reportDir", "verify", "notify"));
+        Map<String, YamlTree> m = node.mapping(Set.of("scenario", "parallelism", "reportDir", "verify", "notify", "maxAge"));
         String scenario = null;
         if (m.containsKey("scenario")) {
             scenario = m.get("scenario").nonBlank();
@@ -55,6 +55,7 @@ final class DrillSection {
             }
             notify = new DrillConfig.Notify(webhook, on);
         }
-        return new DrillConfig(scenario, par, reportDir, full, notify);
+        java.time.Duration maxAge = m.containsKey("maxAge") ? m.get("maxAge").convert(Durations::parsePositive) : DrillConfig.DEFAULT_MAX_AGE;
+        return new DrillConfig(scenario, par, reportDir, full, notify, maxAge);
     }
 }

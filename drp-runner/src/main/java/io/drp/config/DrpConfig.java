@@ -20,9 +20,13 @@ public record DrpConfig(
         List<ServiceConfig> services,
         DrillConfig drill,
         LedgerConfig ledger,
-        List<ConfigWarning> warnings) {
+        List<ConfigWarning> warnings,
+        WatchConfig watch,
+        ServiceHours serviceHours) {
 
     public DrpConfig {
+        watch = watch == null ? WatchConfig.defaults() : watch;
+        serviceHours = serviceHours == null ? ServiceHours.plansDefault() : serviceHours;
         Objects.requireNonNull(storage, "'storage' cannot be null.");
         services = List.copyOf(services);
         warnings = List.copyOf(warnings);
@@ -41,8 +45,14 @@ public record DrpConfig(
         return List.copyOf(all);
     }
 
+    /**
+     * drill.scenario, else the first declared custom scenario (what files written before the built-in levels
+     * meant), else level 3: the whole-platform rehearsal, the one the SLA's restore time is about.
+     */
     public String defaultScenario() {
-        return drill.scenario() != null ? drill.scenario() : scenarios().get(0);
+        if (drill.scenario() != null) return drill.scenario();
+        return scenarios().stream().filter(s -> IncidentLevel.ofScenario(s).isEmpty()).findFirst()
+                .orElse(IncidentLevel.LEVEL_3.scenario());
     }
 
     public Optional<ServiceConfig> serviceOf(String container) {

@@ -4,7 +4,8 @@ import java.time.Instant;
 
 /**
  * What the drill measured. RPO = disasterAt - recoveryPointWatermark; RTO = verifiedAt - disasterAt.
- * Either may be null when the drill aborted before it could be measured.
+ * Either may be null when the drill aborted before it could be measured. {@code serviceWindow}: whether
+ * disasterAt fell inside the SLA's guaranteed windows (null in reports written before windows existed).
  */
 public record Measured(
         Instant disasterAt,
@@ -12,4 +13,11 @@ public record Measured(
         Instant recoveryPointWatermark,
         Instant verifiedAt,
         Double rtoSeconds,
-        Double rpoSeconds) {}
+        Double rpoSeconds,
+        ServiceWindow serviceWindow) {
+
+    public Measured(Instant disasterAt, String recoveryPoint, Instant recoveryPointWatermark, Instant verifiedAt, Double rtoSeconds,
+                    Double rpoSeconds) {
+        this(disasterAt, recoveryPoint, recoveryPointWatermark, verifiedAt, rtoSeconds, rpoSeconds, null);
+    }
+}

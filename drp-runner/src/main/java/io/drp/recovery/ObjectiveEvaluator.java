@@ -83,7 +83,9 @@ public final class ObjectiveEvaluator {
             rpo = Math.min(rpo, o.rpo().toMillis() / 1000.0);
             lost = Math.min(lost, o.maxLostObjects());
         }
-        return new Objectives(rto, rpo, lost == Long.MAX_VALUE ? 0 : lost, scenario, slo == 0 ? ServiceConfig.DEFAULT_SLO : slo);
+        var level = io.drp.config.IncidentLevel.ofScenario(scenario);
+        return new Objectives(rto, rpo, lost == Long.MAX_VALUE ? 0 : lost, scenario, slo == 0 ? ServiceConfig.DEFAULT_SLO : slo,
+                level.map(io.drp.config.IncidentLevel::number).orElse(null), level.map(io.drp.config.IncidentLevel::description).orElse(null));
     }
 
     static double seconds(Duration d) {

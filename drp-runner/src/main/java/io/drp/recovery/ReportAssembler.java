@@ -72,7 +72,7 @@ final class ReportAssembler {
                 loss.revertedDeletions(), loss.revertedSample(), loss.unrestorable(), sample(mismatches));
         Measured measured = new Measured(req.disasterAt(), st.plan == null ? null : st.plan.recoveryPoint().pointId(), watermark,
                 v == null ? null : v.verifiedAt(), rto == null ? null : ObjectiveEvaluator.seconds(rto),
-                rpo == null ? null : ObjectiveEvaluator.seconds(rpo));
+                rpo == null ? null : ObjectiveEvaluator.seconds(rpo), serviceWindow(req.disasterAt()));
         List<RunRecord> runs = new ArrayList<>(req.previousRuns());
         runs.add(new RunRecord(runs.size() + 1, run.startedAt(), run.finishedAt(), j.verdict(),
                 req.previousRuns().isEmpty() ? null : "resumed; already verified copies were not repeated"));
@@ -82,6 +82,11 @@ final class ReportAssembler {
         return new DrillReport(DrillReport.SCHEMA_VERSION, kind, req.runId(), j.verdict(), redactor.redact(j.reason()), firstStart,
                 run.finishedAt(), objectives, measured, results, run.steps(), integrity, evidence(st), redact(j.findings()), runs,
                 run.transientRetries(), restoreDetails(st));
+    }
+
+    private io.drp.model.ServiceWindow serviceWindow(Instant at) {
+        var w = config.serviceHours().at(at);
+        return new io.drp.model.ServiceWindow(w.open(), w.current(), w.nextOpensAt(), w.next(), w.zone());
     }
 
     private static RestoreDetails restoreDetails(RecoveryState st) {

@@ -65,7 +65,8 @@ class ConfigLoaderTest {
         ConfigLoader withEnv = new ConfigLoader(Map.of("DRP_BACKUP_CONNECTION_STRING", "AccountName=b;AccountKey=eA==",
                 "DRP_RECOVERY_SAS", "sv=2024&sig=abc", "DRP_WEBHOOK_URL", "https://hooks.example.com/T0KEN")::get);
         DrpConfig c = withEnv.load(repoRoot().resolve("examples/drp.yaml"));
-        assertEquals(3, c.scenarios().size());
+        assertEquals(java.util.List.of("level-1", "level-2", "level-3", "region-outage"), c.scenarios());
+        assertEquals(Duration.ofMinutes(20), c.services().get(0).objectives().get("level-1").rto());
         assertTrue(c.storage().isPresent());
         assertEquals(java.util.Set.of(io.drp.model.Verdict.FAILED, io.drp.model.Verdict.ABORTED), c.drill().notification().on());
         assertEquals("DRP_WEBHOOK_URL", c.drill().notification().webhook().source());

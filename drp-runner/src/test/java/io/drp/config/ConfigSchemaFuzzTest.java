@@ -106,24 +106,30 @@ class ConfigSchemaFuzzTest {
             for (int k = 0; k < c; k++) containers.add(container());
             svc.put("containers", containers);
             Map<String, Object> objectives = new LinkedHashMap<>();
-            String scenario = pick(List.of("region-outage", "app-failure", "vm.failure_2"));
-            scenarios.add(scenario);
+            String scenario = pick(List.of("region-outage", "app-failure", "vm.failure_2", "level-1", "level-2", "level-3"));
             Map<String, Object> o = new LinkedHashMap<>();
-            o.put("rto", pick(List.of("30m", "4h", "PT1H")));
-            o.put("rpo", pick(List.of("1h", "24h", "15m")));
+            // a level's fields are each optional (the plan's defaults), a custom scenario's rto and rpo are not
+            boolean level = scenario.startsWith("level-");
+            if (!level || random.nextBoolean()) o.put("rto", pick(List.of("30m", "4h", "PT1H")));
+            if (!level || random.nextBoolean()) o.put("rpo", pick(List.of("1h", "24h", "15m")));
             if (random.nextBoolean()) o.put("maxLostObjects", random.nextInt(100));
             objectives.put(scenario, o);
-            svc.put("objectives", objectives);
+            // services may omit objectives altogether: the built-in levels apply
+            if (random.nextInt(5) > 0) {
+                svc.put("objectives", objectives);
+                scenarios.add(scenario);
+            }
             if (random.nextBoolean()) svc.put("slo", pick(List.of(99.9, 99.0, 95.5)));
             services.put("svc" + s, svc);
         }
         doc.put("services", services);
         if (random.nextBoolean()) {
             Map<String, Object> drill = new LinkedHashMap<>();
-            if (random.nextBoolean()) drill.put("scenario", pick(scenarios));
+            if (random.nextBoolean()) drill.put("scenario", scenarios.isEmpty() ? "level-3" : pick(scenarios));
             if (random.nextBoolean()) drill.put("parallelism", 1 + random.nextInt(256));
             if (random.nextBoolean()) drill.put("reportDir", "drill-reports");
             if (random.nextBoolean()) drill.put("verify", pick(List.of("full", "metadata")));
+            if (random.nextBoolean()) drill.put("maxAge", pick(List.of("7d", "1w", "36h")));
             if (random.nextBoolean()) {
                 Map<String, Object> notify = new LinkedHashMap<>();
                 notify.put("webhook", "${env:DRP_WEBHOOK_URL}");
@@ -189,14 +195,14 @@ class ConfigSchemaFuzzTest {
 
     private void removeUnlessCrossField(Map<String, Object> map, String key, String path) {
         // removing fullEvery (default 24h) keeps incrementalEvery below it; removing a scenario may orphan drill.scenario
-        if (path.matches("services\\.[^.]+(\\.objectives\\.[^.]+)?")) return;
+        if (path.matches("services\\.[^.]+(\\.objectives(\\.(vm\\.failure_2|[^.]+))?)?")) return;
         map.remove(key);
     }
 
     private void replaceValue(Map<String, Object> map, String key, String path) {
         String leaf = path.substring(path.lastIndexOf('.') + 1);
         switch (leaf) {
-            case "rto", "rpo" -> map.put(key, pick(DURATIONS));
+            case "rto", "rpo", "maxAge" -> map.put(key, pick(DURATIONS));
             case "version" -> map.put(key, pick(List.of(0, 1, 2)));
             case "retainChains", "parallelism", "retentionDays", "maxLostObjects" -> map.put(key, pick(COUNTS));
             case "connectionString", "sasToken", "webhook" -> map.put(key, pick(SECRETS));
@@ -213,7 +219,8 @@ class ConfigSchemaFuzzTest {
                     // rename a service: its name is referenced nowhere else
                     Object svc = map.remove(key);
                     map.put((String) pick(NAMES), svc);
-                } else {
+                } else if (!path.matches("services\\.[^.]+\\.objectives(\\.(vm\\.failure_2|[^.]+))?")) {
+                    // a scenario stays: removing it may orphan drill.scenario, a cross-field rule
                     map.remove(key);
                 }
             }

@@ -103,6 +103,16 @@ class ReportAssemblerTest {
     }
 
     @Test
+    void theReportSaysWhetherTheDisasterFellInsideTheSlaWindows() {
+        // T0 is Tuesday 03:00 UTC: outside the plan's windows; the next one opens at 09:00 the same day
+        DrillReport r = assemble(state(Duration.ofMinutes(9), 0, List.of()), null);
+        assertFalse(r.measured().serviceWindow().inside());
+        assertEquals(Instant.parse("2026-11-24T09:00:00Z"), r.measured().serviceWindow().nextOpensAt());
+        assertEquals("restoration", r.measured().serviceWindow().nextWindow());
+        assertEquals("UTC", r.measured().serviceWindow().zone());
+    }
+
+    @Test
     void failsWhenTheRtoIsMissed() {
         DrillReport r = assemble(state(Duration.ofMinutes(11), 0, List.of()), null);
 

@@ -37,6 +37,8 @@ public final class DrpStacks {
             ctx.export("backupEveryMinutes", Output.of(s.backupEveryMinutes()));
             ctx.export("actionGroupId", p.monitoring.actionGroupId);
             ctx.export("availabilityTestId", p.monitoring.availabilityTestId);
+            ctx.export("appName", p.app.appName);
+            ctx.export("appHostName", p.app.defaultHostName);
         } else {
             RecoveryEnvironment r = new RecoveryEnvironment("recovery", s, null);
             ctx.export("productionRegion", r.productionRegion);
@@ -47,6 +49,8 @@ public final class DrpStacks {
             ctx.export("backupAccountName", r.backupAccountName);
             ctx.export("backupBlobEndpoint", r.backupBlobEndpoint);
             ctx.export("backupContainer", r.backupContainer);
+            ctx.export("recoveryAppName", r.app.appName);
+            ctx.export("recoveryAppHostName", r.app.defaultHostName);
         }
     }
 }

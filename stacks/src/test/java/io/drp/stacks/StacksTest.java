@@ -141,6 +141,34 @@ class StacksTest {
     }
 
     @Test
+    void bothStacksDeclareTheApplicationTierALevelTwoIncidentRebuilds() {
+        Map<String, DeclaredStack> both = StackInspector.inspectBoth(with(PRODUCTION, "appImage", "acme.azurecr.io/orders:4.2"),
+                with(RECOVERY, "appImage", "acme.azurecr.io/orders:4.2"));
+        for (DeclaredStack s : both.values()) {
+            DeclaredResource plan = s.ofType("AppServicePlan").get(0);
+            assertEquals("linux", plan.text("kind"));
+            assertEquals("P1v3", plan.text("sku.name"), "critical tier: premium v3");
+            DeclaredResource app = s.ofType("WebApp").get(0);
+            assertEquals("DOCKER|acme.azurecr.io/orders:4.2", app.text("siteConfig.linuxFxVersion"));
+            assertEquals("true", app.text("httpsOnly"));
+            String settings = String.valueOf(app.get("siteConfig.appSettings"));
+            String dataAccount = account(s, "data").text("accountName");
+            assertTrue(settings.contains("DRP_DATA_ACCOUNT") && settings.contains(dataAccount), s.stack() + ": " + settings);
+            assertTrue(app.tags().get("drp:role").endsWith("-app"), app.tags().toString());
+        }
+        assertNotEquals(both.get("production").ofType("WebApp").get(0).text("location"), both.get("recovery").ofType("WebApp").get(0).text("location"),
+                "the recovery app runs in the paired region");
+        // sized by tier
+        DeclaredStack basic = StackInspector.inspect("production", with(PRODUCTION, "tier", "basic"), Map.of());
+        assertEquals("B1", basic.ofType("AppServicePlan").get(0).text("sku.name"));
+        assertEquals(io.drp.stacks.config.StackSettings.DEFAULT_APP_IMAGE.length() + "DOCKER|".length(),
+                basic.ofType("WebApp").get(0).text("siteConfig.linuxFxVersion").length());
+        StackConfigException e = assertThrows(StackConfigException.class,
+                () -> StackInspector.inspect("production", with(PRODUCTION, "appImage", "two words"), Map.of()));
+        assertEquals("appImage", e.key());
+    }
+
+    @Test
     void missingRegionFailsWithTheKeyName() {
         StackConfigException e = assertThrows(StackConfigException.class,
                 () -> StackInspector.inspect("production", with(PRODUCTION, "region", null), Map.of()));

@@ -15,6 +15,7 @@ import java.util.regex.Pattern;
  * @param region          where this stack's resources go ({@code drp:region})
  * @param pairedRegion    the other side: production's recovery region, or recovery's production region
  * @param productionStack recovery only: the fully qualified production stack to read backups from
+ * @param appImage        the application tier's container image ({@code drp:appImage})
  */
 public record StackSettings(
         StackRole role,
@@ -30,10 +31,13 @@ public record StackSettings(
         String alertEmail,
         String observabilityUrl,
         String productionStack,
-        String recoverySku) {
+        String recoverySku,
+        String appImage) {
 
     private static final Pattern REGION = Pattern.compile("[a-z][a-z0-9]{2,30}");
     private static final Pattern CONTAINER = Pattern.compile("[a-z0-9](?!.*--)[a-z0-9-]{1,61}[a-z0-9]");
+    /** A placeholder that answers HTTP, so a stack without drp:appImage still deploys and probes. */
+    public static final String DEFAULT_APP_IMAGE = "mcr.microsoft.com/appsvc/staticsite:latest";
     private static final Pattern PREFIX = Pattern.compile("[a-z][a-z0-9]{1,9}");
 
     public StackSettings {
@@ -55,6 +59,9 @@ public record StackSettings(
         if (softDeleteDays < 1 || softDeleteDays > 365) throw new StackConfigException("softDeleteDays", "must be between 1 and 365 days");
         if (role == StackRole.RECOVERY && (productionStack == null || productionStack.isBlank())) {
             throw new StackConfigException("productionStack", "is required on the recovery stack, e.g. myorg/drp/production, to read the backup account");
+        }
+        if (appImage == null || appImage.isBlank() || appImage.chars().anyMatch(Character::isWhitespace)) {
+            throw new StackConfigException("appImage", "must be a container image reference such as myregistry.azurecr.io/orders:4.2");
         }
         dataContainers = List.copyOf(dataContainers);
     }
@@ -86,7 +93,8 @@ public record StackSettings(
                 get.apply("alertEmail").orElse("ops@example.com"),
                 get.apply("observabilityUrl").orElse(null),
                 get.apply("productionStack").orElse(null),
-                get.apply("recoverySku").orElse(tier.recoverySku));
+                get.apply("recoverySku").orElse(tier.recoverySku),
+                get.apply("appImage").orElse(DEFAULT_APP_IMAGE));
     }
 
     private static int integer(Function<String, Optional<String>> get, String key, int dflt) {
@@ -116,6 +124,11 @@ public record StackSettings(
     /** The four tags every resource carries. */
     public java.util.Map<String, String> tags(String drpRole) {
         return java.util.Map.of("drp:role", drpRole, "drp:tier", tier.label(), "drp:rto", tier.rto, "drp:rpo", tier.rpo);
+    }
+
+    /** Web app names are global DNS labels: 2-60 lowercase letters, digits and hyphens. */
+    public String appName() {
+        return (namePrefix + "-app-" + (role == StackRole.PRODUCTION ? "p" : "r") + "-" + region).replaceAll("[^a-z0-9-]", "");
     }
 
     /** Storage account names are global, 3-24 lowercase alphanumerics. */

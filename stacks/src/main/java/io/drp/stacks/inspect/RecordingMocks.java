@@ -30,12 +30,14 @@ public final class RecordingMocks implements Mocks {
             "azure-native:insights:ActionGroup",
             "azure-native:insights:MetricAlert",
             "azure-native:insights:WebTest",
+            "azure-native:web:AppServicePlan",
+            "azure-native:web:WebApp",
             "pulumi:pulumi:StackReference");
 
     /** drp's own ComponentResources: the mock engine sees them too; they hold no cloud state. */
     public static final Set<String> COMPONENT_TYPES = Set.of(
             "drp:stack:ProductionEnvironment", "drp:stack:RecoveryEnvironment",
-            "drp:storage:DataStore", "drp:storage:BackupVault", "drp:monitoring:Monitoring");
+            "drp:storage:DataStore", "drp:storage:BackupVault", "drp:monitoring:Monitoring", "drp:app:AppTier");
 
     private final List<DeclaredResource> resources = Collections.synchronizedList(new ArrayList<>());
     private final Map<String, Object> stackReferenceOutputs;
@@ -73,6 +75,11 @@ public final class RecordingMocks implements Mocks {
             }
             case "azure-native:storage:BlobContainer" -> state.put("name", args.inputs.getOrDefault("containerName", args.name));
             case "azure-native:resources:ResourceGroup" -> state.put("name", args.name);
+            case "azure-native:web:WebApp" -> {
+                String app = String.valueOf(args.inputs.getOrDefault("name", args.name));
+                state.put("name", app);
+                state.put("defaultHostName", app + ".azurewebsites.net");
+            }
             case "pulumi:pulumi:StackReference" -> {
                 state.put("name", args.name);
                 state.put("outputs", stackReferenceOutputs);

@@ -5,6 +5,7 @@ import com.pulumi.azurenative.resources.ResourceGroupArgs;
 import com.pulumi.core.Output;
 import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
+import io.drp.stacks.app.AppTier;
 import io.drp.stacks.config.StackSettings;
 import io.drp.stacks.monitoring.Monitoring;
 import io.drp.stacks.storage.BackupVault;
@@ -20,6 +21,7 @@ public final class ProductionEnvironment extends ComponentResource {
     public final DataStore data;
     public final BackupVault backups;
     public final Monitoring monitoring;
+    public final AppTier app;
 
     public ProductionEnvironment(String name, StackSettings s, ComponentResourceOptions options) {
         super("drp:stack:ProductionEnvironment", name, options);
@@ -39,6 +41,8 @@ public final class ProductionEnvironment extends ComponentResource {
         accounts.put("backups", backups.accountId);
         this.monitoring = new Monitoring(name + "-monitoring", new Monitoring.Args(rg.name(), s.region(), s.alertEmail(),
                 s.observabilityUrl() == null ? "https://api.loganalytics.io/" : s.observabilityUrl(), accounts, s.tags("monitoring")), child);
+        this.app = new AppTier(name + "-app", new AppTier.Args(rg.name(), s.region(), s.appName(), s.appImage(), s.tier().appSku,
+                data.accountName, data.blobEndpoint, s.tags("production-app")), child);
         this.registerOutputs(Map.of("resourceGroupName", resourceGroupName));
     }
 }

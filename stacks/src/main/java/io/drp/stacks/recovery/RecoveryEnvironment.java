@@ -7,6 +7,7 @@ import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.CustomResourceOptions;
 import com.pulumi.resources.StackReference;
+import io.drp.stacks.app.AppTier;
 import io.drp.stacks.config.StackSettings;
 import io.drp.stacks.monitoring.Monitoring;
 import io.drp.stacks.storage.DataStore;
@@ -23,6 +24,7 @@ public final class RecoveryEnvironment extends ComponentResource {
     public final Output<String> resourceGroupName;
     public final DataStore data;
     public final Monitoring monitoring;
+    public final AppTier app;
     public final Output<String> backupAccountName;
     public final Output<String> backupBlobEndpoint;
     public final Output<String> backupContainer;
@@ -48,6 +50,8 @@ public final class RecoveryEnvironment extends ComponentResource {
         this.monitoring = new Monitoring(name + "-monitoring", new Monitoring.Args(rg.name(), s.region(), s.alertEmail(),
                 s.observabilityUrl() == null ? "https://api.loganalytics.io/" : s.observabilityUrl(),
                 Map.of("data", data.accountId), s.tags("monitoring")), child);
+        this.app = new AppTier(name + "-app", new AppTier.Args(rg.name(), s.region(), s.appName(), s.appImage(), s.tier().appSku,
+                data.accountName, data.blobEndpoint, s.tags("recovery-app")), child);
         this.registerOutputs(Map.of("resourceGroupName", resourceGroupName, "backupAccountName", backupAccountName));
     }
 }

@@ -1,0 +1,32 @@
+package io.drp.status;
+
+import io.drp.backup.BackupCatalog;
+import io.drp.backup.RestorePlan;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** Reads {@link BackupFacts} from the backup container through the same catalog a drill plans with. Read-only. */
+public final class BackupFactsReader {
+
+    private BackupFactsReader() {}
+
+    public static BackupFacts read(BackupCatalog catalog, Instant now) {
+        List<BackupCatalog.ChainListing> chains = catalog.chains();
+        List<String> problems = new ArrayList<>();
+        Optional<RestorePlan> plan = catalog.plan(now, problems);
+        List<String> incomplete = new ArrayList<>();
+        if (!chains.isEmpty()) {
+            BackupCatalog.ChainListing newest = chains.get(chains.size() - 1);
+            int lastComplete = newest.complete().isEmpty() ? -1 : newest.complete().last();
+            newest.incomplete().tailSet(lastComplete + 1).forEach(seq -> incomplete.add(io.drp.backup.BackupLayout.pointId(newest.chainId(), seq)));
+        }
+        if (plan.isEmpty()) {
+            return new BackupFacts(null, null, false, problems, List.of(), incomplete);
+        }
+        RestorePlan p = plan.get();
+        return new BackupFacts(p.recoveryPoint().pointId(), p.recoveryPoint().header().watermark(), true, p.problems(), p.skipped(), incomplete);
+    }
+}
