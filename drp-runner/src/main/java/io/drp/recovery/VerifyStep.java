@@ -56,6 +56,10 @@ final class VerifyStep implements Step<RecoveryState> {
         AtomicLong expected = new AtomicLong(), present = new AtomicLong(), bytes = new AtomicLong(), metadataBad = new AtomicLong();
         AtomicLong attributesBad = new AtomicLong(); // counted into the report's details
         Scope scope = st.request.scope();
+        long total;
+        try (Stream<ManifestEntry> all = point.entries()) {
+            total = all.filter(e -> e.live() && scope.includes(e)).count(); // a local file: counting costs no request
+        }
         boolean real = st.request.kind() == RunKind.RESTORE;
         AtomicLong untouched = new AtomicLong();
         // One join per container: a rename can change how target containers sort, never how names sort within one.
@@ -83,8 +87,7 @@ final class VerifyStep implements Step<RecoveryState> {
                             @Override
                             public void both(ManifestEntry want, ListedObject got) {
                                 expected.incrementAndGet();
-                                present.incrementAndGet();
-                                bytes.addAndGet(got.size());
+                                ctx.progress().update("verify", present.incrementAndGet(), total, bytes.addAndGet(got.size()));
                                 if (full) {
                                     checks.submit(() -> {
                                         var h = VerifiedCopier.hash(recovered.container(got.container()).getBlobClient(got.name()));
@@ -111,6 +114,7 @@ final class VerifyStep implements Step<RecoveryState> {
             }
         }
         checks.awaitAll();
+        ctx.progress().done("verify");
         // A corrupt backup copy was never committed, so it also shows up as missing: report each object once,
         // with the most specific reason.
         Map<String, Mismatch> byObject = new TreeMap<>(structural);
