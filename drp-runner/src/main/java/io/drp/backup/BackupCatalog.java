@@ -38,7 +38,25 @@ public final class BackupCatalog {
     /** Every chain's point numbers, split into complete (manifest present) and incomplete (data only). */
     public record ChainListing(String chainId, TreeSet<Integer> complete, TreeSet<Integer> incomplete) {}
 
+    /**
+     * The chains as listed by the last {@link #chains()} of this catalog, listing them if none was yet. Listing
+     * costs a request per point, so callers that act on the state a plan just saw reuse it; only code that must
+     * see its own writes (retention, after a point was committed) lists again.
+     */
+    public List<ChainListing> lastListing() {
+        List<ChainListing> l = lastListing;
+        return l != null ? l : chains();
+    }
+
+    private volatile List<ChainListing> lastListing;
+
     public List<ChainListing> chains() {
+        List<ChainListing> listed = listChains();
+        lastListing = listed;
+        return listed;
+    }
+
+    private List<ChainListing> listChains() {
         TreeMap<String, ChainListing> chains = new TreeMap<>();
         try {
             if (!container.exists()) {
@@ -168,7 +186,7 @@ public final class BackupCatalog {
 
     /** The highest point number a chain has used, manifest or not; -1 for an unknown chain. */
     public int highestSeq(String chainId) {
-        for (ChainListing c : chains()) {
+        for (ChainListing c : lastListing()) {
             if (!c.chainId().equals(chainId)) continue;
             int a = c.complete().isEmpty() ? -1 : c.complete().last();
             int b = c.incomplete().isEmpty() ? -1 : c.incomplete().last();

@@ -265,7 +265,7 @@ public final class BackupJob {
      */
     private static Optional<ManifestFile> continuable(BackupCatalog catalog, Optional<ManifestFile> previous, Mode mode, List<String> notes) {
         if (previous.isEmpty() || mode == Mode.FULL) return previous;
-        List<BackupCatalog.ChainListing> chains = catalog.chains();
+        List<BackupCatalog.ChainListing> chains = catalog.lastListing();
         String newest = chains.isEmpty() ? null : chains.get(chains.size() - 1).chainId();
         if (newest != null && !newest.equals(previous.get().header().chainId())) {
             notes.add("the newest chain " + newest + " cannot be restored, so it cannot be continued: a new chain was started");

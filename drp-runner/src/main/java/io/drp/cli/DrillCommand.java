@@ -5,9 +5,7 @@ import io.drp.config.DrpConfig;
 import io.drp.drill.DrillRunner;
 import io.drp.failure.UsageFailure;
 import io.drp.ledger.LedgerBook;
-import io.drp.model.DrillReport;
 import io.drp.model.ObjectiveResult;
-import io.drp.model.Verdict;
 import io.drp.notify.WebhookNotifier;
 import io.drp.progress.Bytes;
 import io.drp.progress.ConsoleProgress;
@@ -18,7 +16,6 @@ import io.drp.recovery.LockedRun;
 import io.drp.recovery.RecoveryRequest;
 import io.drp.recovery.RequestResolver;
 import io.drp.recovery.VerifyMode;
-import io.drp.report.ReportJson;
 import io.drp.storage.StorageSession;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -95,15 +92,11 @@ public final class DrillCommand extends DrpCommandBase {
                 after.add((report, dir) -> new AfterRun.Note(notifier.send(report), false)); // never changes the exit code
             }
             LockedRun.Outcome outcome = runner.run(req, after);
-            DrillReport report = outcome.report();
-            DrillSummary.print(out(), report, req.reportDir().resolve(ReportJson.FILE_NAME));
-            outcome.notes().forEach(n -> out().println("  " + redactor.redact(n.text())));
-            if (AfterRun.anyFailed(outcome.notes())) return ExitCode.ABORTED;
-            if (report.verdict() == Verdict.ABORTED) out().println("  resume with: drp drill --resume " + req.runId());
-            report.steps().stream().filter(s -> s.name().equals("rebuild") && "ephemeral".equals(s.details().get("rebuild")))
+            ExitCode code = DrillSummary.conclude(out(), redactor, outcome, req.reportDir(), "drill");
+            outcome.report().steps().stream().filter(s -> s.name().equals("rebuild") && "ephemeral".equals(s.details().get("rebuild")))
                     .filter(s -> req.teardown() == io.drp.recovery.TeardownPolicy.KEEP)
                     .forEach(s -> out().println("  kept drill stack: " + s.details().get("stack")));
-            return ExitCode.of(report.verdict());
+            return code;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -4,6 +4,11 @@ import io.drp.model.DrillReport;
 import io.drp.model.Finding;
 import io.drp.model.ObjectiveResult;
 import io.drp.model.StepRecord;
+import io.drp.model.Verdict;
+import io.drp.recovery.AfterRun;
+import io.drp.recovery.LockedRun;
+import io.drp.report.ReportJson;
+import io.drp.secrets.Redactor;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -13,6 +18,18 @@ import java.util.Locale;
 final class DrillSummary {
 
     private DrillSummary() {}
+
+    /**
+     * What every run ends with, drill or restore: the summary, the follow-ups' lines, how to resume an aborted
+     * run, and the exit code. A follow-up that failed (the ledger) makes it 3 whatever the verdict.
+     */
+    static ExitCode conclude(PrintWriter out, Redactor redactor, LockedRun.Outcome outcome, Path reportDir, String command) {
+        DrillReport report = outcome.report();
+        print(out, report, reportDir.resolve(ReportJson.fileName(report)));
+        outcome.notes().forEach(n -> out.println("  " + redactor.redact(n.text())));
+        if (report.verdict() == Verdict.ABORTED) out.println("  resume with: drp " + command + " --resume " + report.drillId());
+        return AfterRun.anyFailed(outcome.notes()) ? ExitCode.ABORTED : ExitCode.of(report.verdict());
+    }
 
     static void print(PrintWriter out, DrillReport r, Path reportFile) {
         out.println();

@@ -5,19 +5,15 @@ import io.drp.config.DrpConfig;
 import io.drp.failure.UsageFailure;
 import io.drp.ledger.LedgerBook;
 import io.drp.ledger.Throughput;
-import io.drp.model.DrillReport;
-import io.drp.model.Verdict;
 import io.drp.progress.Bytes;
 import io.drp.progress.ConsoleProgress;
 import io.drp.recovery.AfterRun;
-import io.drp.recovery.LockedRun;
 import io.drp.recovery.RecoveryRequest;
 import io.drp.recovery.RestoreOptions;
 import io.drp.recovery.RestoreResolver;
 import io.drp.recovery.RestoreSpec;
 import io.drp.recovery.VerifyMode;
 import io.drp.recovery.rebuild.PulumiWorkspace;
-import io.drp.report.ReportJson;
 import io.drp.restore.RestoreRunner;
 import io.drp.storage.StorageSession;
 import picocli.CommandLine.Command;
@@ -119,13 +115,7 @@ public final class RestoreCommand extends DrpCommandBase {
             }
             out().println("restore " + req.runId() + (req.resume() ? " (resuming)" : "") + " into " + runner.targetAccount(req).endpoint());
             List<AfterRun> after = List.of(LedgerBook.of(cfg, session.connector().open("recovery", session.accounts().recovery()))::record);
-            LockedRun.Outcome outcome = runner.run(req, after);
-            DrillReport report = outcome.report();
-            DrillSummary.print(out(), report, req.reportDir().resolve(ReportJson.fileName(report)));
-            outcome.notes().forEach(n -> out().println("  " + redactor.redact(n.text())));
-            if (AfterRun.anyFailed(outcome.notes())) return ExitCode.ABORTED;
-            if (report.verdict() == Verdict.ABORTED) out().println("  resume with: drp restore --resume " + req.runId());
-            return ExitCode.of(report.verdict());
+            return DrillSummary.conclude(out(), redactor, runner.run(req, after), req.reportDir(), "restore");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -48,7 +48,7 @@ final class PlanStep implements Step<RecoveryState> {
                             + ", which lengthens the real RPO."));
         }
         var rp = plan.recoveryPoint().header();
-        for (var inc : IncompletePoints.newerThan(ctx.backupContainer(), catalog.chains(), rp.chainId(), rp.seq())) {
+        for (var inc : IncompletePoints.newerThan(ctx.backupContainer(), catalog.lastListing(), rp.chainId(), rp.seq())) {
             st.findings.add(new Finding(Finding.Severity.WARNING, "INCOMPLETE_BACKUP_POINT", "point " + inc.pointId()
                     + " has data but no manifest: a backup that crashed or was interrupted" + (inc.startedAt() == null ? ""
                     : " (it started at " + inc.startedAt() + ")") + "; the run used " + plan.recoveryPoint().pointId(),

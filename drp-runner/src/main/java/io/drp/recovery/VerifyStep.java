@@ -53,7 +53,9 @@ final class VerifyStep implements Step<RecoveryState> {
         BoundedTasks checks = new BoundedTasks(pool, st.request.parallelism() * 2, st.guard);
         Queue<Mismatch> content = new ConcurrentLinkedQueue<>();
         Map<String, Mismatch> structural = new TreeMap<>();
-        AtomicLong expected = new AtomicLong(), present = new AtomicLong(), bytes = new AtomicLong(), metadataBad = new AtomicLong();
+        AtomicLong expected = new AtomicLong(), present = new AtomicLong(), bytes = new AtomicLong();
+        // present objects not restored exactly, once each even when wrong in bytes and in attributes
+        java.util.Set<String> wrong = java.util.concurrent.ConcurrentHashMap.newKeySet();
         AtomicLong attributesBad = new AtomicLong(); // counted into the report's details
         Scope scope = st.request.scope();
         long total;
@@ -99,7 +101,7 @@ final class VerifyStep implements Step<RecoveryState> {
                                 } else if (got.size() != want.size()
                                         || !got.etag().equals(journal.etagOf(RestoreJournal.key(want.dataSeq(), want.path())))) {
                                     // metadata mode trusts the hash checked at restore, for the object drp committed then
-                                    metadataBad.incrementAndGet();
+                                    wrong.add(want.path());
                                     structural.put(want.path(), new Mismatch(want.path(),
                                             "restored object's size differs from the manifest, or it is not the object drp committed"));
                                 }
@@ -120,10 +122,7 @@ final class VerifyStep implements Step<RecoveryState> {
         Map<String, Mismatch> byObject = new TreeMap<>(structural);
         for (Mismatch m : content) byObject.put(m.object(), m);
         for (Mismatch m : st.copyMismatches) byObject.put(m.object(), m);
-        // an object wrong in bytes and in attributes is still one object not restored exactly
-        java.util.Set<String> wrong = new java.util.HashSet<>();
         content.forEach(m -> wrong.add(m.object()));
-        structural.values().stream().filter(m -> m.reason().startsWith("restored object's size")).forEach(m -> wrong.add(m.object()));
         long restored = present.get() - wrong.size();
         st.verification = new RecoveryState.Verification(timeline.now(), expected.get(), restored, bytes.get(),
                 byObject.values().stream().toList());

@@ -1,19 +1,13 @@
 package io.drp.testing;
 
 import com.azure.core.http.HttpClient;
-import com.azure.core.http.HttpHeaderName;
-import com.azure.core.http.HttpHeaders;
 import com.azure.core.http.HttpRequest;
 import com.azure.core.http.HttpResponse;
 import com.azure.core.util.Context;
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
-import java.nio.charset.Charset;
-import java.nio.charset.StandardCharsets;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
@@ -69,7 +63,7 @@ public final class FaultyHttpClient implements HttpClient {
         Fault f = next();
         if (f == null) return delegate.send(request, context);
         return switch (f) {
-            case SERVER_BUSY_503 -> Mono.just(new Busy(request));
+            case SERVER_BUSY_503 -> Mono.just(new ServiceError(request, 503, "ServerBusy", "The server is busy (injected)."));
             case CONNECTION_RESET -> Mono.error(new IOException("Connection reset by peer (injected)"));
             case TIMEOUT -> Mono.error(new TimeoutException("read timed out (injected)"));
         };
@@ -80,31 +74,9 @@ public final class FaultyHttpClient implements HttpClient {
         Fault f = next();
         if (f == null) return delegate.sendSync(request, context);
         return switch (f) {
-            case SERVER_BUSY_503 -> new Busy(request);
+            case SERVER_BUSY_503 -> new ServiceError(request, 503, "ServerBusy", "The server is busy (injected).");
             case CONNECTION_RESET -> throw new UncheckedIOException(new IOException("Connection reset by peer (injected)"));
             case TIMEOUT -> throw new RuntimeException(new TimeoutException("read timed out (injected)"));
         };
-    }
-
-    /** What a storage front end sends when it sheds load. */
-    private static final class Busy extends HttpResponse {
-        private static final byte[] BODY = ("<?xml version=\"1.0\" encoding=\"utf-8\"?><Error><Code>ServerBusy</Code>"
-                + "<Message>The server is busy (injected).</Message></Error>").getBytes(StandardCharsets.UTF_8);
-        private final HttpHeaders headers = new HttpHeaders()
-                .set(HttpHeaderName.CONTENT_TYPE, "application/xml")
-                .set(HttpHeaderName.fromString("x-ms-error-code"), "ServerBusy")
-                .set(HttpHeaderName.CONTENT_LENGTH, Integer.toString(BODY.length));
-
-        Busy(HttpRequest request) {
-            super(request);
-        }
-
-        @Override public int getStatusCode() { return 503; }
-        @Override @Deprecated public String getHeaderValue(String name) { return headers.getValue(name); }
-        @Override public HttpHeaders getHeaders() { return headers; }
-        @Override public Flux<ByteBuffer> getBody() { return Flux.just(ByteBuffer.wrap(BODY)); }
-        @Override public Mono<byte[]> getBodyAsByteArray() { return Mono.just(BODY); }
-        @Override public Mono<String> getBodyAsString() { return Mono.just(new String(BODY, StandardCharsets.UTF_8)); }
-        @Override public Mono<String> getBodyAsString(Charset charset) { return Mono.just(new String(BODY, charset)); }
     }
 }

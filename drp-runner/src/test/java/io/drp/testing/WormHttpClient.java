@@ -1,18 +1,12 @@
 package io.drp.testing;
 
 import com.azure.core.http.HttpClient;
-import com.azure.core.http.HttpHeaderName;
-import com.azure.core.http.HttpHeaders;
 import com.azure.core.http.HttpMethod;
 import com.azure.core.http.HttpRequest;
 import com.azure.core.http.HttpResponse;
 import com.azure.core.util.Context;
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
-import java.nio.ByteBuffer;
-import java.nio.charset.Charset;
-import java.nio.charset.StandardCharsets;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
@@ -57,7 +51,7 @@ public final class WormHttpClient implements HttpClient {
         String key = commitKey(request);
         if (key != null && committed.contains(key)) {
             refused.incrementAndGet();
-            return Mono.just(new Immutable(request));
+            return Mono.just(new ServiceError(request, 409, "BlobImmutableDueToPolicy", "This operation is not permitted as the blob is immutable due to a policy."));
         }
         return delegate.send(request, context).doOnNext(r -> {
             if (key != null && r.getStatusCode() / 100 == 2) committed.add(key);
@@ -69,33 +63,10 @@ public final class WormHttpClient implements HttpClient {
         String key = commitKey(request);
         if (key != null && committed.contains(key)) {
             refused.incrementAndGet();
-            return new Immutable(request);
+            return new ServiceError(request, 409, "BlobImmutableDueToPolicy", "This operation is not permitted as the blob is immutable due to a policy.");
         }
         HttpResponse r = delegate.sendSync(request, context);
         if (key != null && r.getStatusCode() / 100 == 2) committed.add(key);
         return r;
-    }
-
-    /** The response Azure sends for a write to a blob under a time-based retention policy. */
-    private static final class Immutable extends HttpResponse {
-        private static final byte[] BODY = ("<?xml version=\"1.0\" encoding=\"utf-8\"?><Error><Code>BlobImmutableDueToPolicy</Code>"
-                + "<Message>This operation is not permitted as the blob is immutable due to a policy.</Message></Error>")
-                .getBytes(StandardCharsets.UTF_8);
-        private final HttpHeaders headers = new HttpHeaders()
-                .set(HttpHeaderName.CONTENT_TYPE, "application/xml")
-                .set(HttpHeaderName.fromString("x-ms-error-code"), "BlobImmutableDueToPolicy")
-                .set(HttpHeaderName.CONTENT_LENGTH, Integer.toString(BODY.length));
-
-        Immutable(HttpRequest request) {
-            super(request);
-        }
-
-        @Override public int getStatusCode() { return 409; }
-        @Override @Deprecated public String getHeaderValue(String name) { return headers.getValue(name); }
-        @Override public HttpHeaders getHeaders() { return headers; }
-        @Override public Flux<ByteBuffer> getBody() { return Flux.just(ByteBuffer.wrap(BODY)); }
-        @Override public Mono<byte[]> getBodyAsByteArray() { return Mono.just(BODY); }
-        @Override public Mono<String> getBodyAsString() { return Mono.just(new String(BODY, StandardCharsets.UTF_8)); }
-        @Override public Mono<String> getBodyAsString(Charset charset) { return Mono.just(new String(BODY, charset)); }
     }
 }
