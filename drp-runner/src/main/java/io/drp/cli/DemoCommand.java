@@ -49,7 +49,7 @@ public final class DemoCommand extends DrpCommandBase {
             DemoScenario.Result r = new DemoScenario(workDir, reportDir, out(), new ConsoleProgress(System.err, System.console() != null),
                     ReportOutputs.to(err()), g).run();
             DrillSummary.print(out(), r.report(), reportDir.resolve(ReportJson.FILE_NAME));
-            var note = new LedgerBook(ledger, java.util.Optional.empty()).record(r.report(), reportDir);
+            var note = new LedgerBook(ledger, java.util.Optional.empty(), io.drp.ledger.LedgerSigning.fromEnvironment(System::getenv)).record(r.report(), reportDir);
             out().println("  " + note.text());
             if (note.failed()) return ExitCode.ABORTED;
             out().printf(Locale.ROOT, "%ndemo: measured RPO %.3f s (expected %.3f s), RTO %s s, %d objects written after the last backup; wall time %.1f s%n",
