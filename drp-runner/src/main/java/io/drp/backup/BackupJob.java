@@ -1,7 +1,6 @@
 package io.drp.backup;
 
 import com.azure.storage.blob.BlobContainerClient;
-import com.azure.storage.blob.models.BlobErrorCode;
 import com.azure.storage.blob.models.BlobRequestConditions;
 import com.azure.storage.blob.models.BlobStorageException;
 import com.azure.storage.blob.options.BlockBlobOutputStreamOptions;
@@ -10,13 +9,11 @@ import io.drp.config.BackupConfig;
 import io.drp.listing.ContainerListing;
 import io.drp.listing.ListedObject;
 import io.drp.listing.MergeJoin;
+import io.drp.pipeline.RunGuard;
 import io.drp.progress.Progress;
-import io.drp.storage.BlobAttributes;
-import io.drp.storage.CopyOutcome;
 import io.drp.storage.LeaseLock;
 import io.drp.storage.StorageAccount;
 import io.drp.storage.StorageError;
-import io.drp.storage.VerifiedCopier;
 
 import java.io.OutputStream;
 import java.nio.file.Path;
@@ -54,7 +51,6 @@ public final class BackupJob {
     private final Clock clock;
     private final Path cacheDir;
     private final Progress progress;
-    private final AtomicLong vanished = new AtomicLong();
 
     public BackupJob(StorageAccount production, StorageAccount backup, BackupConfig config, List<String> containers,
                      Clock clock, Path cacheDir, Progress progress) {
@@ -79,17 +75,25 @@ public final class BackupJob {
      * @param keepLabelled how long labelled chains are exempt from count-based retention
      */
     public BackupResult run(Mode mode, String label, Duration keepLabelled) {
+        return run(mode, label, keepLabelled, RunGuard.NONE);
+    }
+
+    /**
+     * @param guard checked before each copy and before the commit: a job told to stop (Ctrl-C, SIGTERM) commits
+     *              no manifest and releases its lease, so the point's number is simply skipped by the next job
+     */
+    public BackupResult run(Mode mode, String label, Duration keepLabelled, RunGuard guard) {
         if (label != null && mode != Mode.FULL) throw new IllegalArgumentException("only a full snapshot carries a label");
         // Two jobs on one backup container would both pick the same next point number and interleave.
         try (LeaseLock lock = LeaseLock.acquire(backup, LOCK, "backup", "b" + CHAIN_ID.format(clock.instant()), false, clock)) {
-            return run(mode, label, keepLabelled, lock);
+            return run(mode, label, keepLabelled, lock, guard);
         }
     }
 
     /** The lease blob backups take in the backup account. */
     public static final String LOCK = "backup.lock";
 
-    private BackupResult run(Mode mode, String label, Duration keepLabelled, LeaseLock lock) {
+    private BackupResult run(Mode mode, String label, Duration keepLabelled, LeaseLock lock, RunGuard guard) {
         long started = System.nanoTime();
         // The watermark is the job's start: every write acknowledged before it is in this point.
         Instant watermark = clock.instant();
@@ -138,6 +142,7 @@ public final class BackupJob {
             t.setDaemon(true);
             return t;
         });
+        PointCopier copier = new PointCopier(production, target, chainId, seq);
         AtomicLong seen = new AtomicLong();
         AtomicLong copiedBytes = new AtomicLong();
         OrderedPipeline<ManifestEntry> pipeline = new OrderedPipeline<>(pool, config.parallelism() * 4, e -> {
@@ -154,7 +159,7 @@ public final class BackupJob {
                     new MergeJoin.Visitor<ManifestEntry, ListedObject>() {
                         @Override
                         public void onlyLeft(ManifestEntry gone) {
-                            pipeline.submitDone(deletion(gone));
+                            pipeline.submitDone(PointCopier.deletion(gone));
                         }
 
                         @Override
@@ -176,14 +181,16 @@ public final class BackupJob {
                         }
 
                         private void submitCopy(ListedObject o) {
+                            guard.check();
                             pipeline.submit(() -> {
-                                ManifestEntry e = copy(target, chainId, seq, o);
+                                ManifestEntry e = copier.copy(o);
                                 if (e != null) copiedBytes.addAndGet(e.size());
                                 return e;
                             });
                         }
                     });
             pipeline.drain();
+            guard.check();
             if (lock.lostBecause() != null) {
                 // another job may have started on this container: committing now could fork the chain
                 throw new StorageError("the backup lock on " + backup.endpoint() + " was lost (" + lock.lostBecause()
@@ -201,54 +208,11 @@ public final class BackupJob {
         if (!written.sha256().equals(writer.manifestSha256())) {
             throw new BackupError(header.pointId(), "manifest read back differs from what was written");
         }
-        if (vanished.get() > 0) {
-            notes.add(vanished.get() + " object(s) were deleted from production while the backup ran; they are not in this point");
+        if (copier.vanished() > 0) {
+            notes.add(copier.vanished() + " object(s) were deleted from production while the backup ran; they are not in this point");
         }
         List<String> pruned = new RetentionPruner(catalog, target, config.retainChains(), keepLabelled).prune(watermark, notes);
         return new BackupResult(BackupPoint.of(written), Duration.ofNanos(System.nanoTime() - started), pruned, notes);
-    }
-
-    private static ManifestEntry deletion(ManifestEntry p) {
-        return new ManifestEntry(ManifestEntry.Op.DELETE, p.container(), p.name(), 0, null, null, null, 0);
-    }
-
-    /**
-     * Copies one production object into this point. If it changed between listing and reading (412) we
-     * copy the newer version: it is at least as fresh as the watermark promises. If it was deleted after
-     * the listing (404) it is left out, as a delete after the watermark; returns null then.
-     */
-    private ManifestEntry copy(BlobContainerClient target, String chainId, int seq, ListedObject listed) {
-        String container = listed.container(), name = listed.name(), currentEtag = listed.etag();
-        for (int attempt = 0; attempt < 3; attempt++) {
-            var source = production.container(container).getBlobClient(name);
-            try {
-                BlockBlobClient dest = target.getBlobClient(BackupLayout.dataBlob(chainId, seq, container, name)).getBlockBlobClient();
-                // one GET with If-Match: the response's own headers describe exactly the version whose bytes we hashed
-                CopyOutcome out = VerifiedCopier.copy(source, new BlobRequestConditions().setIfMatch(currentEtag), dest, null,
-                        listed.size(), null);
-                BlobAttributes attrs = out.sourceAttributes().withTagsAndTier(listed.attributes().tags(), listed.attributes().tier());
-                return new ManifestEntry(ManifestEntry.Op.PUT, container, name, out.size(), out.sha256(), out.sourceLastModified(),
-                        out.sourceEtag(), seq, attrs);
-            } catch (RuntimeException e) {
-                // the SDK surfaces a failed ranged read wrapped, so the cause chain is searched for the service's code
-                if (!VerifiedCopier.isGoneOrChanged(e) || attempt == 2) {
-                    if (e instanceof BlobStorageException b) {
-                        throw new StorageError("cannot back up " + container + "/" + name + " (" + b.getStatusCode() + " " + b.getErrorCode() + ")", e);
-                    }
-                    throw e;
-                }
-                try {
-                    currentEtag = source.getProperties().getETag();
-                } catch (BlobStorageException gone) {
-                    if (BlobErrorCode.BLOB_NOT_FOUND.equals(gone.getErrorCode()) || gone.getStatusCode() == 404) {
-                        vanished.incrementAndGet();
-                        return null;
-                    }
-                    throw gone;
-                }
-            }
-        }
-        throw new StorageError("production object " + container + "/" + name + " kept changing while it was being backed up; run the backup again");
     }
 
     private Optional<ManifestFile> previousPoint(BackupCatalog catalog, Instant now, List<String> notes) {

@@ -16,6 +16,8 @@ import picocli.CommandLine.Option;
 import io.drp.backup.BackupCatalog;
 import io.drp.backup.ManifestHeader;
 import io.drp.failure.UsageFailure;
+import io.drp.pipeline.RunGuard;
+import io.drp.pipeline.SignalGuard;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -25,7 +27,8 @@ import java.time.Duration;
         exitCodeList = {
                 "0:the backup point was written",
                 "2:invalid usage or configuration; nothing ran",
-                "3:aborted: storage or backup error (the point is not committed)"},
+                "3:aborted: storage or backup error (the point is not committed)",
+                "130/143:stopped by Ctrl-C/SIGTERM (set by the JVM): the point is not committed and the lock is released"},
         footer = {"  drp backup -c drp.yaml              # from cron, e.g. hourly",
                 "  drp backup -c drp.yaml --full       # start a new chain now"})
 public final class BackupCommand extends DrpCommandBase {
@@ -67,9 +70,19 @@ public final class BackupCommand extends DrpCommandBase {
             StorageAccount prod = session.connector().openReadOnly("production", session.accounts().production());
             if (list) return list(session.connector().openReadOnly("backup", session.accounts().backup()), cfg);
             StorageAccount backup = session.connector().open("backup", session.accounts().backup());
-            BackupResult r = new BackupJob(prod, backup, cfg.backup(), cfg.productionContainers(), Clock.systemUTC(),
-                    options.workDir.resolve("cache").resolve("manifests"), new ConsoleProgress(System.err, System.console() != null))
-                    .run(m, label, Duration.ofDays(keepLabelledDays));
+            BackupResult r;
+            // Ctrl-C or SIGTERM: no manifest is committed, the lease is released, and the line below says so
+            try (SignalGuard stop = SignalGuard.onSignal("backup")) {
+                try {
+                    r = new BackupJob(prod, backup, cfg.backup(), cfg.productionContainers(), Clock.systemUTC(),
+                            options.workDir.resolve("cache").resolve("manifests"), new ConsoleProgress(System.err, System.console() != null))
+                            .run(m, label, Duration.ofDays(keepLabelledDays), stop);
+                } catch (RunGuard.Stopped e) {
+                    err().println("aborted: " + e.getMessage() + "; no point was committed and the lock is released;"
+                            + " the next backup takes the next unused number");
+                    return ExitCode.ABORTED;
+                }
+            }
             BackupPoint p = r.point();
             out().printf("backup point %s (%s) watermark %s%s%n", p.pointId(), p.kind(), p.watermark(), label == null ? "" : " label " + label);
             out().printf("  %d objects, %s in the point; %d copied (%s), %d deletion(s) recorded; %.1f s; %d transient retr%s%n",

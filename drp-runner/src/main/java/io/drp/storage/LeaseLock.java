@@ -34,7 +34,23 @@ public final class LeaseLock implements AutoCloseable {
     public static final Duration STALE = Duration.ofSeconds(2 * RENEW_SECONDS + 5);
 
     /** Who holds a lock, as its metadata says. */
-    public record Holder(String runId, String host, String pid, Instant heartbeat) {
+    public record Holder(String runId, String host, String pid, String started, Instant heartbeat) {
+        /**
+         * The holder ran on this machine and its process is gone (killed, or the machine's jobs crashed): its lease
+         * would only block the next job until it expires. The process's start time, recorded with its pid, tells
+         * a reused pid from the holder itself; without a start time the holder is presumed alive.
+         */
+        boolean diedOnThisHost() {
+            if (host == null || pid == null || started == null || !host.equals(host())) return false;
+            try {
+                return ProcessHandle.of(Long.parseLong(pid))
+                        .map(p -> !p.isAlive() || !started.equals(startOf(p)))
+                        .orElse(true);
+            } catch (NumberFormatException e) {
+                return false;
+            }
+        }
+
         String describe() {
             return (runId == null ? "another job" : runId) + (host == null ? "" : " on " + host) + (pid == null ? "" : " (pid " + pid + ")");
         }
@@ -100,7 +116,8 @@ public final class LeaseLock implements AutoCloseable {
                 Holder h = holder(blob);
                 Instant now = clock.instant();
                 boolean ours = takeOverOwn && runId.equals(h.runId());
-                if (ours && (h.heartbeat() == null || Duration.between(h.heartbeat(), now).compareTo(STALE) > 0)) {
+                boolean stale = h.heartbeat() == null || Duration.between(h.heartbeat(), now).compareTo(STALE) > 0;
+                if (ours && stale || h.diedOnThisHost()) {
                     new BlobLeaseClientBuilder().blobClient(blob).buildClient().breakLeaseWithResponse(0, null, null, null);
                     lease.acquireLease(LEASE_SECONDS);
                 } else {
@@ -121,11 +138,11 @@ public final class LeaseLock implements AutoCloseable {
     public static Holder holder(BlobClient blob) {
         try {
             Map<String, String> md = blob.getProperties().getMetadata();
-            if (md == null) return new Holder(null, null, null, null);
+            if (md == null) return new Holder(null, null, null, null, null);
             String beat = md.get("heartbeat");
-            return new Holder(md.get("drillid"), md.get("host"), md.get("pid"), beat == null ? null : Instant.parse(beat));
+            return new Holder(md.get("drillid"), md.get("host"), md.get("pid"), md.get("started"), beat == null ? null : Instant.parse(beat));
         } catch (BlobStorageException | java.time.format.DateTimeParseException e) {
-            return new Holder(null, null, null, null); // the holder's identity is a courtesy; the refusal stands without it
+            return new Holder(null, null, null, null, null); // the holder's identity is a courtesy; the refusal stands without it
         }
     }
 
@@ -157,8 +174,9 @@ public final class LeaseLock implements AutoCloseable {
 
     private void heartbeat() {
         try {
-            blob.setMetadataWithResponse(Map.of("drillid", runId, "host", host(), "pid", Long.toString(ProcessHandle.current().pid()),
-                    "heartbeat", clock.instant().toString()), new BlobRequestConditions().setLeaseId(lease.getLeaseId()), null, null);
+            ProcessHandle self = ProcessHandle.current();
+            blob.setMetadataWithResponse(Map.of("drillid", runId, "host", host(), "pid", Long.toString(self.pid()),
+                    "started", String.valueOf(startOf(self)), "heartbeat", clock.instant().toString()), new BlobRequestConditions().setLeaseId(lease.getLeaseId()), null, null);
         } catch (BlobStorageException ignored) {
             // the heartbeat only informs a resumed run; the lease itself is what excludes others
         }
@@ -167,6 +185,11 @@ public final class LeaseLock implements AutoCloseable {
     /** Null while the lock is held; otherwise why it was lost. */
     public String lostBecause() {
         return lostBecause;
+    }
+
+    /** When the process started, to the millisecond, or "unknown" where the platform does not say. */
+    static String startOf(ProcessHandle p) {
+        return p.info().startInstant().map(i -> Long.toString(i.toEpochMilli())).orElse("unknown");
     }
 
     private static String host() {

@@ -1,0 +1,80 @@
+package io.drp.backup;
+
+import com.azure.storage.blob.BlobContainerClient;
+import com.azure.storage.blob.models.BlobErrorCode;
+import com.azure.storage.blob.models.BlobRequestConditions;
+import com.azure.storage.blob.models.BlobStorageException;
+import com.azure.storage.blob.specialized.BlockBlobClient;
+import io.drp.listing.ListedObject;
+import io.drp.storage.BlobAttributes;
+import io.drp.storage.CopyOutcome;
+import io.drp.storage.StorageAccount;
+import io.drp.storage.StorageError;
+import io.drp.storage.VerifiedCopier;
+
+import java.util.concurrent.atomic.AtomicLong;
+
+/** Copies production objects into one backup point, each under the point's own blob name. */
+final class PointCopier {
+
+    private final StorageAccount production;
+    private final BlobContainerClient target;
+    private final String chainId;
+    private final int seq;
+    private final AtomicLong vanished = new AtomicLong();
+
+    PointCopier(StorageAccount production, BlobContainerClient target, String chainId, int seq) {
+        this.production = production;
+        this.target = target;
+        this.chainId = chainId;
+        this.seq = seq;
+    }
+
+    static ManifestEntry deletion(ManifestEntry p) {
+        return new ManifestEntry(ManifestEntry.Op.DELETE, p.container(), p.name(), 0, null, null, null, 0);
+    }
+
+    /** Objects deleted from production between the listing and their copy. */
+    long vanished() {
+        return vanished.get();
+    }
+
+    /**
+     * Copies one production object into this point. If it changed between listing and reading (412) we
+     * copy the newer version: it is at least as fresh as the watermark promises. If it was deleted after
+     * the listing (404) it is left out, as a delete after the watermark; returns null then.
+     */
+    ManifestEntry copy(ListedObject listed) {
+        String container = listed.container(), name = listed.name(), currentEtag = listed.etag();
+        for (int attempt = 0; attempt < 3; attempt++) {
+            var source = production.container(container).getBlobClient(name);
+            try {
+                BlockBlobClient dest = target.getBlobClient(BackupLayout.dataBlob(chainId, seq, container, name)).getBlockBlobClient();
+                // one GET with If-Match: the response's own headers describe exactly the version whose bytes we hashed
+                CopyOutcome out = VerifiedCopier.copy(source, new BlobRequestConditions().setIfMatch(currentEtag), dest, null,
+                        listed.size(), null);
+                BlobAttributes attrs = out.sourceAttributes().withTagsAndTier(listed.attributes().tags(), listed.attributes().tier());
+                return new ManifestEntry(ManifestEntry.Op.PUT, container, name, out.size(), out.sha256(), out.sourceLastModified(),
+                        out.sourceEtag(), seq, attrs);
+            } catch (RuntimeException e) {
+                // the SDK surfaces a failed ranged read wrapped, so the cause chain is searched for the service's code
+                if (!VerifiedCopier.isGoneOrChanged(e) || attempt == 2) {
+                    if (e instanceof BlobStorageException b) {
+                        throw new StorageError("cannot back up " + container + "/" + name + " (" + b.getStatusCode() + " " + b.getErrorCode() + ")", e);
+                    }
+                    throw e;
+                }
+                try {
+                    currentEtag = source.getProperties().getETag();
+                } catch (BlobStorageException gone) {
+                    if (BlobErrorCode.BLOB_NOT_FOUND.equals(gone.getErrorCode()) || gone.getStatusCode() == 404) {
+                        vanished.incrementAndGet();
+                        return null;
+                    }
+                    throw gone;
+                }
+            }
+        }
+        throw new StorageError("production object " + container + "/" + name + " kept changing while it was being backed up; run the backup again");
+    }
+}

@@ -1,0 +1,73 @@
+package io.drp.pipeline;
+
+import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A {@link RunGuard} that says stop once Ctrl-C or SIGTERM arrives, and holds the JVM's shutdown until the run
+ * has wound down (or a grace period passes). Without the wait the JVM would exit mid-request: nothing corrupt,
+ * because uncommitted work is never visible, but the run's lease would stay taken until it expires and the
+ * run's last words would be lost. Closing the guard (after the run has released what it held) lets the JVM go.
+ */
+public final class SignalGuard implements RunGuard, AutoCloseable {
+
+    /** Long enough for the copies in flight to end and the lease to be released; short enough for an init system. */
+    public static final Duration GRACE = Duration.ofSeconds(20);
+
+    private final String what;
+    private final CountDownLatch finished = new CountDownLatch(1);
+    private final Thread hook;
+    private volatile boolean requested;
+
+    private SignalGuard(String what, boolean onSignal) {
+        this.what = what;
+        this.hook = onSignal ? new Thread(this::onSignal, "drp-" + what + "-stop") : null;
+        if (hook != null) Runtime.getRuntime().addShutdownHook(hook);
+    }
+
+    /** A guard that trips on Ctrl-C or SIGTERM. */
+    public static SignalGuard onSignal(String what) {
+        return new SignalGuard(what, true);
+    }
+
+    /** A guard tripped only by {@link #request}, for tests and callers that stop a run themselves. */
+    public static SignalGuard manual(String what) {
+        return new SignalGuard(what, false);
+    }
+
+    /** Asks the run to stop, as a signal would. */
+    public void request() {
+        requested = true;
+    }
+
+    public boolean requested() {
+        return requested;
+    }
+
+    @Override
+    public String stopReason() {
+        return requested ? "the " + what + " was stopped by a signal (Ctrl-C or SIGTERM)" : null;
+    }
+
+    private void onSignal() {
+        requested = true;
+        try {
+            finished.await(GRACE.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** The run is over: a pending shutdown may proceed, and a later signal is no longer this run's. */
+    @Override
+    public void close() {
+        finished.countDown();
+        if (hook == null) return;
+        try {
+            Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException shuttingDown) {
+            // the hook is running: counting down above is what it waits for
+        }
+    }
+}
