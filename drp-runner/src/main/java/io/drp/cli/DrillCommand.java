@@ -6,7 +6,6 @@ import io.drp.drill.DrillRunner;
 import io.drp.failure.UsageFailure;
 import io.drp.ledger.LedgerBook;
 import io.drp.model.ObjectiveResult;
-import io.drp.model.RebuildEstimate;
 import io.drp.notify.WebhookNotifier;
 import io.drp.progress.Bytes;
 import io.drp.progress.ConsoleProgress;
@@ -114,31 +113,10 @@ public final class DrillCommand extends DrpCommandBase {
         if (d.rebuild() != null) {
             out().printf("  rebuild (preview of stack %s): %d resource operation(s)%n", d.rebuild().stack(), d.rebuild().operations().size());
             d.rebuild().operations().forEach(op -> out().println("    " + op));
-            if (d.estimate() != null) printEstimate(d.estimate());
+            if (d.estimate() != null) RebuildEstimateText.lines(d.estimate()).forEach(l -> out().println("  " + l));
         }
         out().println("  nothing was rebuilt, restored or written");
         boolean ok = d.problems().isEmpty() && d.rpoResults().stream().allMatch(ObjectiveResult::met);
         return ok ? ExitCode.OK : ExitCode.OBJECTIVE_MISSED;
-    }
-
-    private void printEstimate(RebuildEstimate e) {
-        if (e.pastDrills() == 0) {
-            out().println("  rebuild estimate: unknown; no past drill in the ledger recorded resource timings");
-        } else {
-            out().printf(Locale.ROOT, "  rebuild estimate: %.1f s, from the last %d drill(s) in the ledger: the median per resource type, "
-                    + "summed as if one after another (Pulumi runs independent resources in parallel, so expect less)%n",
-                    e.serialSeconds(), e.pastDrills());
-        }
-        for (RebuildEstimate.Line l : e.lines()) {
-            if (l.known()) {
-                out().printf(Locale.ROOT, "    %s %s: %d x %.1f s (median of %d past) = %.1f s%n", l.op(), l.type(), l.count(),
-                        l.medianSeconds(), l.samples(), l.seconds());
-            } else {
-                out().printf("    %s %s: %d x ? (no history for %s)%n", l.op(), l.type(), l.count(), l.type());
-            }
-        }
-        if (e.pastDrills() > 0 && !e.withoutHistory().isEmpty()) {
-            out().printf("    the estimate leaves out %d type(s) without history%n", e.withoutHistory().size());
-        }
     }
 }
