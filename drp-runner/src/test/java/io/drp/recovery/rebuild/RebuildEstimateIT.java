@@ -108,17 +108,27 @@ class RebuildEstimateIT {
                 .filter(op -> op.type().equals(type)).findFirst().orElseThrow().durationSeconds();
     }
 
+    private static DrillFixture seeded(AzuriteEmulator azurite, Path tmp) {
+        DrillFixture f = new DrillFixture(azurite, tmp);
+        f.data().seed(2);
+        f.backup(BackupJob.Mode.FULL);
+        return f;
+    }
+
+    /** A dry run on a stand-in of its own: the preview creates nothing, so its scripted durations do not matter. */
+    private DryRun dryRun(DrpConfig config, DrillFixture f, Path tmp) throws Exception {
+        return runner(config, f, standIn(tmp.resolve("dry-state"), f, program(1, 1, 1)), tmp)
+                .dryRun(TestRequests.drill("dry-" + f.prefix, null, "region-outage", false, tmp.resolve("r"), 4, true));
+    }
+
     @Test
     void aDryRunPricesThePreviewFromTheTimingsOfTwoPastDrills(AzuriteEmulator azurite, @TempDir Path tmp) throws Exception {
-        DrillFixture f = new DrillFixture(azurite, tmp);
-        f.data().seed(3);
-        f.backup(BackupJob.Mode.FULL);
+        DrillFixture f = seeded(azurite, tmp);
         DrpConfig config = withLedger(f.config, tmp.resolve("ledger"));
         DrillReport first = drill(config, f, tmp, "d1", program(4_000, 40_000, 1_000));
         DrillReport second = drill(config, f, tmp, "d2", program(6_000, 52_000, 2_000));
 
-        DryRun d = runner(config, f, standIn(tmp.resolve("dry-state"), f, program(1, 1, 1)), tmp)
-                .dryRun(TestRequests.drill("dry-" + f.prefix, null, "region-outage", false, tmp.resolve("r"), 4, true));
+        DryRun d = dryRun(config, f, tmp);
 
         RebuildEstimate e = d.estimate();
         assertNotNull(e, "a Pulumi target's dry run carries an estimate");
@@ -135,13 +145,10 @@ class RebuildEstimateIT {
 
     @Test
     void aDryRunWithAnEmptyLedgerSaysEveryTypeHasNoHistory(AzuriteEmulator azurite, @TempDir Path tmp) throws Exception {
-        DrillFixture f = new DrillFixture(azurite, tmp);
-        f.data().seed(1);
-        f.backup(BackupJob.Mode.FULL);
+        DrillFixture f = seeded(azurite, tmp);
         DrpConfig config = withLedger(f.config, tmp.resolve("ledger"));
 
-        DryRun d = runner(config, f, standIn(tmp.resolve("dry-state"), f, program(1, 1, 1)), tmp)
-                .dryRun(TestRequests.drill("dry-" + f.prefix, null, "region-outage", false, tmp.resolve("r"), 4, true));
+        DryRun d = dryRun(config, f, tmp);
 
         assertEquals(0, d.estimate().pastDrills());
         assertEquals(List.of(GROUP, ACCOUNT, CONTAINER), d.estimate().withoutHistory());
