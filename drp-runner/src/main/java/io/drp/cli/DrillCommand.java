@@ -113,6 +113,7 @@ public final class DrillCommand extends DrpCommandBase {
         if (d.rebuild() != null) {
             out().printf("  rebuild (preview of stack %s): %d resource operation(s)%n", d.rebuild().stack(), d.rebuild().operations().size());
             d.rebuild().operations().forEach(op -> out().println("    " + op));
+            if (d.estimate() != null) RebuildEstimateText.lines(d.estimate()).forEach(l -> out().println("  " + l));
         }
         out().println("  nothing was rebuilt, restored or written");
         boolean ok = d.problems().isEmpty() && d.rpoResults().stream().allMatch(ObjectiveResult::met);

@@ -1,6 +1,7 @@
 package io.drp.drill;
 
 import io.drp.config.DrpConfig;
+import io.drp.ledger.RebuildHistory;
 import io.drp.model.DrillReport;
 import io.drp.progress.Progress;
 import io.drp.recovery.AfterRun;
@@ -15,6 +16,7 @@ import io.drp.config.AccountLocation;
 import io.drp.config.RecoveryConfig;
 import io.drp.recovery.rebuild.PulumiRecoveryTarget;
 import io.drp.recovery.rebuild.PulumiWorkspace;
+import io.drp.recovery.rebuild.RebuildPreview;
 import io.drp.recovery.rebuild.RecoveryTarget;
 import io.drp.recovery.rebuild.StackDeclaredTarget;
 import io.drp.storage.StorageAccount;
@@ -33,12 +35,14 @@ import java.util.function.Function;
  */
 public final class DrillRunner {
 
+    private final DrpConfig config;
     private final RunSetup setup;
     private final StorageSession session;
     private final Function<StorageAccount, RecoveryTarget> targets;
 
     public DrillRunner(DrpConfig config, StorageSession session, Path workDir, Clock clock, Progress progress,
                        RecoveryEngine.ReportSink sink, Function<StorageAccount, RecoveryTarget> targets) {
+        this.config = config;
         this.setup = new RunSetup(config, session, workDir, clock, progress, sink);
         this.session = session;
         this.targets = targets;
@@ -73,12 +77,16 @@ public final class DrillRunner {
         return session.connector().open("recovery", session.accounts().recovery());
     }
 
-    /** Plans without rebuilding or restoring: production and backups are only read; nothing is written anywhere. */
+    /**
+     * Plans without rebuilding or restoring: production and backups are only read; nothing is written anywhere.
+     * A preview's operations are priced from the resource timings of past drills in the ledger.
+     */
     public DryRun dryRun(RecoveryRequest request) {
         StorageAccount recovery = recoveryAccount();
         DryRun plan = engine(new LocalRecoveryTarget(recovery)).dryRun(request);
         // a Pulumi target previews what the rebuild would create; the others have nothing to preview
-        return plan.withRebuild(targets.apply(recovery).preview(request.runId()));
+        RebuildPreview preview = targets.apply(recovery).preview(request.runId());
+        return plan.withRebuild(preview, preview == null ? null : RebuildHistory.estimate(config.ledger().dir(), preview.operations()));
     }
 
     public DrillReport run(RecoveryRequest request) throws IOException {

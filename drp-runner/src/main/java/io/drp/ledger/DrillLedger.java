@@ -68,7 +68,7 @@ public final class DrillLedger {
                         r.measured() == null ? null : r.measured().rtoSeconds(),
                         r.measured() == null ? null : r.measured().rpoSeconds(),
                         r.measured() == null ? null : r.measured().recoveryPoint(),
-                        sha256(reportJson), prev, null, r.kind(), null);
+                        sha256(reportJson), prev, null, r.kind(), null, ResourceSeconds.of(r));
                 String canonical = canonical(unsigned);
                 LedgerRecord record = withHash(unsigned, sha256(canonical.getBytes(StandardCharsets.UTF_8)),
                         signer.map(k -> LedgerSigning.sign(k, canonical)).orElse(null));
@@ -187,6 +187,7 @@ public final class DrillLedger {
         n.put("reportSha256", r.reportSha256());
         n.put("prevSha256", r.prevSha256());
         if (!"drill".equals(r.kind())) n.put("kind", r.kind());
+        ResourceSeconds.write(n, r.resourceSeconds());
         return n.toString();
     }
 
@@ -202,7 +203,7 @@ public final class DrillLedger {
         return new LedgerRecord(n.get("seq").asLong(), n.get("drillId").asText(), Verdict.valueOf(n.get("verdict").asText()),
                 text(n, "scenario"), instant(n, "disasterAt"), instant(n, "finishedAt"), number(n, "rtoSeconds"),
                 number(n, "rpoSeconds"), text(n, "recoveryPoint"), text(n, "reportSha256"), text(n, "prevSha256"),
-                text(n, "recordSha256"), text(n, "kind"), text(n, "signature"));
+                text(n, "recordSha256"), text(n, "kind"), text(n, "signature"), ResourceSeconds.read(n));
     }
 
     private static String text(JsonNode n, String f) {
@@ -222,7 +223,7 @@ public final class DrillLedger {
 
     private static LedgerRecord withHash(LedgerRecord r, String hash, String signature) {
         return new LedgerRecord(r.seq(), r.drillId(), r.verdict(), r.scenario(), r.disasterAt(), r.finishedAt(), r.rtoSeconds(),
-                r.rpoSeconds(), r.recoveryPoint(), r.reportSha256(), r.prevSha256(), hash, r.kind(), signature);
+                r.rpoSeconds(), r.recoveryPoint(), r.reportSha256(), r.prevSha256(), hash, r.kind(), signature, r.resourceSeconds());
     }
 
     static String sha256(byte[] b) {

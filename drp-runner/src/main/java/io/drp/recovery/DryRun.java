@@ -4,16 +4,20 @@ import io.drp.backup.ManifestFile;
 import io.drp.backup.RestorePlan;
 import io.drp.config.DrpConfig;
 import io.drp.model.ObjectiveResult;
+import io.drp.model.RebuildEstimate;
 import io.drp.recovery.rebuild.RebuildPreview;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
-/** What a run would do at T0, found by planning alone: nothing is rebuilt, restored or written. */
+/**
+ * What a run would do at T0, found by planning alone: nothing is rebuilt, restored or written. {@code rebuild} and
+ * {@code estimate} are null for a target with nothing to preview.
+ */
 public record DryRun(String recoveryPoint, Instant watermark, double rpoSeconds, List<String> points, long objects, long bytes,
                      long replayPuts, long replayDeletes, List<String> problems, List<ObjectiveResult> rpoResults,
-                     RebuildPreview rebuild) {
+                     RebuildPreview rebuild, RebuildEstimate estimate) {
 
     public DryRun {
         points = List.copyOf(points);
@@ -41,12 +45,15 @@ public record DryRun(String recoveryPoint, Instant watermark, double rpoSeconds,
         List<ObjectiveResult> rpoResults = ObjectiveEvaluator.evaluate(config.services(), req.scenario(), null, rpo, null).stream()
                 .filter(r -> r.kind() == ObjectiveResult.Kind.RPO).toList();
         return new DryRun(point.pointId(), point.header().watermark(), ObjectiveEvaluator.seconds(rpo),
-                plan.points().stream().map(ManifestFile::pointId).toList(), inFull, fullBytes, puts, deletes, problems, rpoResults, null);
+                plan.points().stream().map(ManifestFile::pointId).toList(), inFull, fullBytes, puts, deletes, problems, rpoResults, null, null);
     }
 
-    /** @param rebuild what the target's preview says the rebuild would create; null when it has no preview */
-    public DryRun withRebuild(RebuildPreview rebuild) {
+    /**
+     * @param rebuild  what the target's preview says the rebuild would create; null when it has no preview
+     * @param estimate how long that would take, from past drills; null with no preview
+     */
+    public DryRun withRebuild(RebuildPreview rebuild, RebuildEstimate estimate) {
         return new DryRun(recoveryPoint, watermark, rpoSeconds, points, objects, bytes, replayPuts, replayDeletes, problems,
-                rpoResults, rebuild);
+                rpoResults, rebuild, estimate);
     }
 }

@@ -16,6 +16,10 @@ import java.util.regex.Pattern;
  * @param pairedRegion    the other side: production's recovery region, or recovery's production region
  * @param productionStack recovery only: the fully qualified production stack to read backups from
  * @param appImage        the application tier's container image ({@code drp:appImage})
+ * @param drillPrincipalId   recovery only: the Entra object id of the identity that runs drills, granted Storage Blob
+ *                           Data Contributor on the recovery data account ({@code drp:drillPrincipalId}); null grants nothing
+ * @param drillPrincipalType what that object is ({@code drp:drillPrincipalType}): User, Group, ServicePrincipal (default),
+ *                           ForeignGroup or Device
  */
 public record StackSettings(
         StackRole role,
@@ -32,13 +36,18 @@ public record StackSettings(
         String observabilityUrl,
         String productionStack,
         String recoverySku,
-        String appImage) {
+        String appImage,
+        String drillPrincipalId,
+        String drillPrincipalType) {
 
     private static final Pattern REGION = Pattern.compile("[a-z][a-z0-9]{2,30}");
     private static final Pattern CONTAINER = Pattern.compile("[a-z0-9](?!.*--)[a-z0-9-]{1,61}[a-z0-9]");
     /** A placeholder that answers HTTP, so a stack without drp:appImage still deploys and probes. */
     public static final String DEFAULT_APP_IMAGE = "mcr.microsoft.com/appsvc/staticsite:latest";
     private static final Pattern PREFIX = Pattern.compile("[a-z][a-z0-9]{1,9}");
+    private static final Pattern GUID = Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
+    /** Azure's principal types, spelt as role assignments take them. */
+    public static final List<String> PRINCIPAL_TYPES = List.of("User", "Group", "ServicePrincipal", "ForeignGroup", "Device");
 
     public StackSettings {
         if (region == null || region.isBlank()) throw new StackConfigException("region", "is required; set it with `pulumi config set drp:region francecentral`");
@@ -63,6 +72,17 @@ public record StackSettings(
         if (appImage == null || appImage.isBlank() || appImage.chars().anyMatch(Character::isWhitespace)) {
             throw new StackConfigException("appImage", "must be a container image reference such as myregistry.azurecr.io/orders:4.2");
         }
+        if (drillPrincipalId != null) {
+            // Azure would only refuse a malformed id mid-update, after the rest of the stack was built
+            if (!GUID.matcher(drillPrincipalId).matches()) {
+                throw new StackConfigException("drillPrincipalId", "'" + drillPrincipalId + "' is not an object id (a GUID such as 00000000-0000-0000-0000-000000000000); find it with `az ad sp show --id <app id> --query id`");
+            }
+            if (role != StackRole.RECOVERY) throw new StackConfigException("drillPrincipalId", "only the recovery stack grants the drill's identity; remove it from this stack");
+        }
+        drillPrincipalType = drillPrincipalType == null ? "ServicePrincipal" : drillPrincipalType;
+        String type = drillPrincipalType;
+        drillPrincipalType = PRINCIPAL_TYPES.stream().filter(t -> t.equalsIgnoreCase(type.trim())).findFirst()
+                .orElseThrow(() -> new StackConfigException("drillPrincipalType", "'" + type + "' is not one of " + String.join(", ", PRINCIPAL_TYPES)));
         dataContainers = List.copyOf(dataContainers);
     }
 
@@ -94,7 +114,9 @@ public record StackSettings(
                 get.apply("observabilityUrl").orElse(null),
                 get.apply("productionStack").orElse(null),
                 get.apply("recoverySku").orElse(tier.recoverySku),
-                get.apply("appImage").orElse(DEFAULT_APP_IMAGE));
+                get.apply("appImage").orElse(DEFAULT_APP_IMAGE),
+                get.apply("drillPrincipalId").map(String::trim).filter(v -> !v.isEmpty()).orElse(null),
+                get.apply("drillPrincipalType").orElse(null));
     }
 
     private static int integer(Function<String, Optional<String>> get, String key, int dflt) {

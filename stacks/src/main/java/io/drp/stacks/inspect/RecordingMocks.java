@@ -32,6 +32,7 @@ public final class RecordingMocks implements Mocks {
             "azure-native:insights:WebTest",
             "azure-native:web:AppServicePlan",
             "azure-native:web:WebApp",
+            "azure-native:authorization:RoleAssignment",
             "pulumi:pulumi:StackReference");
 
     /** drp's own ComponentResources: the mock engine sees them too; they hold no cloud state. */

@@ -47,6 +47,10 @@ public final class RecoveryEnvironment extends ComponentResource {
         this.resourceGroupName = rg.name();
         this.data = new DataStore(name + "-data", new DataStore.Args(rg.name(), s.region(), s.accountName("data"), s.recoverySku(),
                 s.dataContainers(), s.softDeleteDays(), s.tags("recovery-data")), child);
+        // without drp:drillPrincipalId the drill's identity must be granted by hand (see README)
+        if (s.drillPrincipalId() != null) {
+            DrillAccess.grant(name + "-drill-blob-contributor", data.accountId, s.drillPrincipalId(), s.drillPrincipalType(), customChild);
+        }
         this.monitoring = new Monitoring(name + "-monitoring", new Monitoring.Args(rg.name(), s.region(), s.alertEmail(),
                 s.observabilityUrl() == null ? "https://api.loganalytics.io/" : s.observabilityUrl(),
                 Map.of("data", data.accountId), s.tags("monitoring")), child);
