@@ -8,7 +8,6 @@ import com.azure.storage.blob.specialized.BlockBlobClient;
 import io.drp.config.BackupConfig;
 import io.drp.listing.ContainerListing;
 import io.drp.listing.ListedObject;
-import io.drp.listing.MergeJoin;
 import io.drp.pipeline.RunGuard;
 import io.drp.progress.Progress;
 import io.drp.storage.LeaseLock;
@@ -151,44 +150,46 @@ public final class BackupJob {
             progress.update("backup", seen.incrementAndGet(), -1, copiedBytes.get());
         });
         ManifestTrailer trailer;
+        var direct = new PointPlanner.Sink() { // var: copyInto stays callable for the sweep's plan
+            @Override
+            public void done(ManifestEntry e) {
+                pipeline.submitDone(e);
+            }
+
+            @Override
+            public void copy(ListedObject o) {
+                copyInto(o, null, null);
+            }
+
+            void copyInto(ListedObject o, String snapshot, SnapshotSweep sweep) {
+                guard.check();
+                pipeline.submit(() -> {
+                    ManifestEntry e = copier.copy(o, snapshot, sweep);
+                    if (e != null) copiedBytes.addAndGet(e.size());
+                    return e;
+                });
+            }
+        };
+        Path sweeps = SnapshotSweep.dir(cacheDir);
+        SnapshotSweep sweep = null;
+        if (config.consistency() == BackupConfig.Consistency.SNAPSHOT) {
+            long cleaned = SnapshotSweep.cleanUp(production, sweeps);
+            if (cleaned > 0) notes.add("deleted " + cleaned + " snapshot(s) an interrupted backup had left in production");
+            sweep = new SnapshotSweep(production, sweeps.resolve(chainId + "-" + seq + ".plan"), pool, config.parallelism() * 4);
+        }
+        boolean clean = false;
         // A full snapshot copies everything: it must not depend on any earlier point.
         Optional<ManifestFile> base = full ? Optional.empty() : previous;
         try (Stream<ManifestEntry> prevEntries = base.map(ManifestFile::entries).orElseGet(Stream::empty);
              Stream<ListedObject> listing = ContainerListing.of(production, containers, true, false)) {
-            MergeJoin.join(prevEntries.filter(ManifestEntry::live).iterator(), ManifestEntry::key, listing.iterator(), ListedObject::key,
-                    new MergeJoin.Visitor<ManifestEntry, ListedObject>() {
-                        @Override
-                        public void onlyLeft(ManifestEntry gone) {
-                            pipeline.submitDone(PointCopier.deletion(gone));
-                        }
-
-                        @Override
-                        public void onlyRight(ListedObject added) {
-                            submitCopy(added);
-                        }
-
-                        @Override
-                        public void both(ManifestEntry before, ListedObject now) {
-                            // a point written before attributes were recorded has none to keep: copy once to learn them
-                            if (Objects.equals(before.etag(), now.etag()) && before.size() == now.size() && before.attributes() != null) {
-                                // tags and tier change without moving the ETag: take them from the listing, keep the bytes
-                                pipeline.submitDone(new ManifestEntry(ManifestEntry.Op.KEEP, now.container(), now.name(), now.size(),
-                                        before.sha256(), before.lastModified(), now.etag(), before.dataSeq(),
-                                        before.attributes().withTagsAndTier(now.attributes().tags(), now.attributes().tier())));
-                            } else {
-                                submitCopy(now);
-                            }
-                        }
-
-                        private void submitCopy(ListedObject o) {
-                            guard.check();
-                            pipeline.submit(() -> {
-                                ManifestEntry e = copier.copy(o);
-                                if (e != null) copiedBytes.addAndGet(e.size());
-                                return e;
-                            });
-                        }
-                    });
+            PointPlanner.plan(prevEntries.filter(ManifestEntry::live).iterator(), listing.iterator(), sweep == null ? direct : sweepInto(sweep, guard));
+            if (sweep != null) {
+                SnapshotSweep s = sweep;
+                SweepSpool.read(s.finish(), p -> {
+                    if (p.done() != null) direct.done(p.done());
+                    else direct.copyInto(p.object(), p.snapshot(), s);
+                });
+            }
             pipeline.drain();
             guard.check();
             if (lock.lostBecause() != null) {
@@ -197,22 +198,55 @@ public final class BackupJob {
                         + "); this point was not committed and the next backup will skip its number");
             }
             trailer = ManifestCommit.commit(writer, catalog, chainId, seq, clock.instant());
+            clean = sweep == null || !sweep.anyLeftBehind();
         } catch (RuntimeException e) {
             pipeline.cancel();
+            if (sweep != null) sweep.cancel();
             throw e;
         } finally {
             pool.shutdownNow();
             progress.done("backup");
+            if (sweep != null) finishSweep(sweep, sweeps, clean);
         }
+        if (sweep != null) notes.add(sweep.describe());
         ManifestFile written = catalog.manifest(chainId, seq);
         if (!written.sha256().equals(writer.manifestSha256())) {
             throw new BackupError(header.pointId(), "manifest read back differs from what was written");
         }
-        if (copier.vanished() > 0) {
-            notes.add(copier.vanished() + " object(s) were deleted from production while the backup ran; they are not in this point");
+        long vanished = copier.vanished() + (sweep == null ? 0 : sweep.vanished());
+        if (vanished > 0) {
+            notes.add(vanished + " object(s) were deleted from production while the backup ran; they are not in this point");
         }
         List<String> pruned = new RetentionPruner(catalog, target, config.retainChains(), keepLabelled).prune(watermark, notes);
         return new BackupResult(BackupPoint.of(written), Duration.ofNanos(System.nanoTime() - started), pruned, notes);
+    }
+
+    private static PointPlanner.Sink sweepInto(SnapshotSweep sweep, RunGuard guard) {
+        return new PointPlanner.Sink() {
+            @Override
+            public void done(ManifestEntry e) {
+                sweep.done(e);
+            }
+
+            @Override
+            public void copy(ListedObject o) {
+                guard.check();
+                sweep.copy(o);
+            }
+        };
+    }
+
+    /** Deletes what the sweep left in production; on a clean run only the plan remains to delete. */
+    private void finishSweep(SnapshotSweep sweep, Path sweeps, boolean clean) {
+        try {
+            if (clean) {
+                sweep.forgetPlan();
+            } else {
+                SnapshotSweep.cleanUp(production, sweeps);
+            }
+        } catch (RuntimeException ignored) {
+            // the plan stays on disk, and the next backup deletes the snapshots it lists
+        }
     }
 
     private Optional<ManifestFile> previousPoint(BackupCatalog catalog, Instant now, List<String> notes) {

@@ -45,6 +45,41 @@ final class PointCopier {
      * the listing (404) it is left out, as a delete after the watermark; returns null then.
      */
     ManifestEntry copy(ListedObject listed) {
+        return copy(listed, null, null);
+    }
+
+    /**
+     * Copies one object from the snapshot the sweep took of it, then deletes that snapshot. A snapshot never
+     * changes, so there is no If-Match and no retry for a newer version: what the sweep saw is what the point holds.
+     */
+    ManifestEntry copy(ListedObject listed, String snapshot, SnapshotSweep sweep) {
+        if (snapshot == null) return copyCurrent(listed);
+        String container = listed.container(), name = listed.name();
+        BlockBlobClient dest = target.getBlobClient(BackupLayout.dataBlob(chainId, seq, container, name)).getBlockBlobClient();
+        try {
+            CopyOutcome out = VerifiedCopier.copy(production.container(container).getBlobClient(name).getSnapshotClient(snapshot),
+                    null, dest, null, listed.size(), null);
+            BlobAttributes attrs = out.sourceAttributes().withTagsAndTier(listed.attributes().tags(), listed.attributes().tier());
+            return new ManifestEntry(ManifestEntry.Op.PUT, container, name, out.size(), out.sha256(), out.sourceLastModified(),
+                    out.sourceEtag(), seq, attrs);
+        } catch (BlobStorageException b) {
+            if (BlobErrorCode.BLOB_NOT_FOUND.equals(b.getErrorCode())) {
+                // deleted after the sweep with its snapshots (the only delete Azure allows while a snapshot exists)
+                vanished.incrementAndGet();
+                return null;
+            }
+            throw new StorageError("cannot back up " + container + "/" + name + " from its snapshot " + snapshot + " ("
+                    + b.getStatusCode() + " " + b.getErrorCode() + ")", b);
+        } finally {
+            try {
+                SnapshotSweep.delete(production, container, name, snapshot);
+            } catch (BlobStorageException e) {
+                sweep.leftBehind(); // the plan is kept, and the next job deletes it
+            }
+        }
+    }
+
+    private ManifestEntry copyCurrent(ListedObject listed) {
         String container = listed.container(), name = listed.name(), currentEtag = listed.etag();
         for (int attempt = 0; attempt < 3; attempt++) {
             var source = production.container(container).getBlobClient(name);

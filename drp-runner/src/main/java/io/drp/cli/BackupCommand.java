@@ -67,7 +67,7 @@ public final class BackupCommand extends DrpCommandBase {
         if (keepLabelledDays < 1) throw new UsageFailure("--keep-labelled must be at least 1 day");
         try (StorageSession session = StorageSession.open(cfg, options.workDir)) {
             redactor = session.redactor();
-            StorageAccount prod = session.connector().openReadOnly("production", session.accounts().production());
+            StorageAccount prod = session.connector().openForSnapshots("production", session.accounts().production());
             if (list) return list(session.connector().openReadOnly("backup", session.accounts().backup()), cfg);
             StorageAccount backup = session.connector().open("backup", session.accounts().backup());
             BackupResult r;

@@ -13,15 +13,29 @@ public record BackupConfig(
         Duration fullEvery,
         Duration incrementalEvery,
         int retainChains,
-        int parallelism) {
+        int parallelism,
+        Consistency consistency) {
 
     public static final Duration DEFAULT_FULL_EVERY = Duration.ofDays(1);
+
+    /** How a point is kept consistent while production is being written. */
+    public enum Consistency {
+        /** Snapshot every object to copy first, then copy the snapshots; fuzzy where snapshots are not allowed. */
+        SNAPSHOT,
+        /** Copy each object as it is when the copy reaches it: a point smeared across the job. */
+        FUZZY
+    }
+
+    public BackupConfig(String container, Duration fullEvery, Duration incrementalEvery, int retainChains, int parallelism) {
+        this(container, fullEvery, incrementalEvery, retainChains, parallelism, Consistency.SNAPSHOT);
+    }
 
     public BackupConfig {
         Objects.requireNonNull(container, "'container' cannot be null.");
         Objects.requireNonNull(fullEvery, "'fullEvery' cannot be null.");
         if (retainChains < 1) throw new IllegalArgumentException("retainChains must be at least 1");
         if (parallelism < 1) throw new IllegalArgumentException("parallelism must be at least 1");
+        Objects.requireNonNull(consistency, "'consistency' cannot be null.");
     }
 
     /** The interval between two consecutive backup points: the floor under any achievable RPO. */

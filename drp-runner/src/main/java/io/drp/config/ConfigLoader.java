@@ -177,7 +177,7 @@ public final class ConfigLoader {
     }
 
     private BackupConfig backup(YamlTree node) {
-        Map<String, YamlTree> m = node.mapping(Set.of("container", "fullEvery", "incrementalEvery", "retainChains", "parallelism"));
+        Map<String, YamlTree> m = node.mapping(Set.of("container", "fullEvery", "incrementalEvery", "retainChains", "parallelism", "consistency"));
         String container = containerName(require(node, m, "container"));
         Duration full = m.containsKey("fullEvery") ? m.get("fullEvery").convert(Durations::parsePositive) : BackupConfig.DEFAULT_FULL_EVERY;
         Duration incr = m.containsKey("incrementalEvery") ? m.get("incrementalEvery").convert(Durations::parsePositive) : null;
@@ -186,7 +186,16 @@ public final class ConfigLoader {
         }
         int retain = m.containsKey("retainChains") ? (int) m.get("retainChains").longValue(1, 10_000) : 7;
         int par = m.containsKey("parallelism") ? (int) m.get("parallelism").longValue(1, 256) : 8;
-        return new BackupConfig(container, full, incr, retain, par);
+        BackupConfig.Consistency consistency = BackupConfig.Consistency.SNAPSHOT;
+        if (m.containsKey("consistency")) {
+            String v = m.get("consistency").nonBlank();
+            consistency = switch (v) {
+                case "snapshot" -> BackupConfig.Consistency.SNAPSHOT;
+                case "fuzzy" -> BackupConfig.Consistency.FUZZY;
+                default -> throw m.get("consistency").error("'" + v + "' is not a consistency mode; use snapshot (the default) or fuzzy");
+            };
+        }
+        return new BackupConfig(container, full, incr, retain, par, consistency);
     }
 
     static String containerName(YamlTree node) {

@@ -81,7 +81,7 @@ public final class DemoScenario {
              StorageSession session = StorageSession.ofEmulator(emulator, new StorageConnector())) {
             out.println("   listening on 127.0.0.1:" + emulator.port() + ", data in " + emulator.dataDir());
             StorageAccount prodWritable = session.connector().open("production", session.accounts().production());
-            StorageAccount prodRead = session.connector().openReadOnly("production", session.accounts().production());
+            StorageAccount prodRead = session.connector().openForSnapshots("production", session.accounts().production());
             StorageAccount backup = session.connector().open("backup", session.accounts().backup());
             DemoDataset data = new DemoDataset(prodWritable, 20261124L);
 

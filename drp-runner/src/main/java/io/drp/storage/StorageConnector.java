@@ -69,26 +69,37 @@ public final class StorageConnector {
      * read-only by construction of the code path, and the report says so.
      */
     public StorageAccount openReadOnly(String role, AccountLocation location) {
-        if (location.connectionString() != null) {
-            Map<String, String> cs = ConnectionStrings.parse(location.connectionString().reveal());
-            String key = cs.get("accountkey");
-            String name = cs.get("accountname");
-            if (key != null && name != null) {
-                BlobServiceClient keyed = builder(location).buildClient();
-                AccountSasSignatureValues values = new AccountSasSignatureValues(
-                        OffsetDateTime.now(ZoneOffset.UTC).plusHours(12),
-                        AccountSasPermission.parse("rl"),
-                        new AccountSasService().setBlobAccess(true),
-                        new AccountSasResourceType().setService(true).setContainer(true).setObject(true));
-                String sas = keyed.generateAccountSas(values);
-                BlobServiceClient client = common(new BlobServiceClientBuilder())
-                        .endpoint(keyed.getAccountUrl())
-                        .sasToken(sas)
-                        .buildClient();
-                return new StorageAccount(role, location.describe(), client, true, true);
-            }
+        String sas = location.connectionString() == null ? null : narrowedSas(location, "rl");
+        if (sas != null) {
+            BlobServiceClient client = common(new BlobServiceClientBuilder())
+                    .endpoint(builder(location).buildClient().getAccountUrl())
+                    .sasToken(sas)
+                    .buildClient();
+            return new StorageAccount(role, location.describe(), client, true, true);
         }
         return new StorageAccount(role, location.describe(), builder(location).buildClient(), true, false);
+    }
+
+    /**
+     * Opens production for a snapshot-mode backup: read and list, plus taking and deleting snapshots. With a shared
+     * key the SAS drp mints grants exactly read, list, create and delete; with any credential, {@link SnapshotOnlyWrites}
+     * refuses every other write before it is sent.
+     */
+    public StorageAccount openForSnapshots(String role, AccountLocation location) {
+        String sas = location.connectionString() == null ? null : narrowedSas(location, "rlcd");
+        BlobServiceClientBuilder b = sas == null ? builder(location)
+                : common(new BlobServiceClientBuilder()).endpoint(builder(location).buildClient().getAccountUrl()).sasToken(sas);
+        return new StorageAccount(role, location.describe(), b.addPolicy(new SnapshotOnlyWrites()).buildClient(), true, sas != null);
+    }
+
+    /** An account SAS with exactly these permissions, or null when the connection string has no key to sign it. */
+    private String narrowedSas(AccountLocation location, String permissions) {
+        Map<String, String> cs = ConnectionStrings.parse(location.connectionString().reveal());
+        if (cs.get("accountkey") == null || cs.get("accountname") == null) return null;
+        return builder(location).buildClient().generateAccountSas(new AccountSasSignatureValues(
+                OffsetDateTime.now(ZoneOffset.UTC).plusHours(12), AccountSasPermission.parse(permissions),
+                new AccountSasService().setBlobAccess(true),
+                new AccountSasResourceType().setService(true).setContainer(true).setObject(true)));
     }
 
     private BlobServiceClientBuilder builder(AccountLocation location) {

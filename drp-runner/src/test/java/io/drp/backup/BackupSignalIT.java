@@ -48,7 +48,7 @@ class BackupSignalIT {
             if (objects >= 2) guard.request();
         };
 
-        BackupJob job = new BackupJob(f.session.connector().openReadOnly("production", f.session.accounts().production()),
+        BackupJob job = new BackupJob(f.session.connector().openForSnapshots("production", f.session.accounts().production()),
                 f.backupWritable, f.config.backup(), f.containers(), java.time.Clock.systemUTC(), f.workDir.resolve("c"), stopAfterTwo);
         RunGuard.Stopped stopped = assertThrows(RunGuard.Stopped.class,
                 () -> job.run(BackupJob.Mode.INCREMENTAL, null, BackupJob.KEEP_LABELLED, guard));

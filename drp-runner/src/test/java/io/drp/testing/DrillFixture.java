@@ -102,7 +102,7 @@ public final class DrillFixture {
     }
 
     public BackupResult backup(BackupJob.Mode mode, Clock clock) {
-        StorageAccount prod = session.connector().openReadOnly("production", session.accounts().production());
+        StorageAccount prod = session.connector().openForSnapshots("production", session.accounts().production());
         return new BackupJob(prod, backupWritable, config.backup(), containers(), clock, workDir.resolve("cache"), Progress.NONE).run(mode);
     }
 

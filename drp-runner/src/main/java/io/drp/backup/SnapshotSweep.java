@@ -1,0 +1,216 @@
+package io.drp.backup;
+
+import com.azure.core.http.HttpHeaderName;
+import com.azure.core.http.rest.Response;
+import com.azure.core.util.Context;
+import com.azure.storage.blob.BlobClient;
+import com.azure.storage.blob.models.BlobErrorCode;
+import com.azure.storage.blob.models.BlobRequestConditions;
+import com.azure.storage.blob.models.BlobStorageException;
+import com.azure.storage.blob.specialized.BlobClientBase;
+import io.drp.listing.ListedObject;
+import io.drp.storage.StorageAccount;
+import io.drp.storage.StorageError;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Stream;
+
+/**
+ * Snapshot mode: before anything is copied, a blob snapshot is taken of every object the point will copy
+ * (Snapshot Blob is a metadata-only request), and the copies then read the snapshots. The point holds each
+ * object as it was during the sweep, which takes seconds where the copy takes minutes, instead of as it was
+ * whenever the copy happened to reach it.
+ *
+ * <p>Snapshots are deleted one by one by their snapshot id, never through the base blob (a delete with
+ * {@code x-ms-delete-snapshots} would take the user's own snapshots, or the blob itself).
+ */
+final class SnapshotSweep {
+
+    /** Where the plans of sweeps in progress live, under the job's cache directory. */
+    static Path dir(Path cacheDir) {
+        return cacheDir.resolve("sweeps");
+    }
+
+    private final StorageAccount production;
+    private final SweepSpool spool;
+    private final Path file;
+    private final OrderedPipeline<SweepSpool.Planned> pipeline;
+    private final AtomicLong taken = new AtomicLong();
+    private final AtomicLong vanished = new AtomicLong();
+    private final AtomicLong leftBehind = new AtomicLong();
+    private volatile boolean probed;
+    private volatile String deniedBecause;
+    private final long startedNanos = System.nanoTime();
+    private long sweepNanos;
+
+    SnapshotSweep(StorageAccount production, Path file, ExecutorService pool, int window) {
+        this.production = production;
+        this.spool = SweepSpool.create(file);
+        this.file = file;
+        this.pipeline = new OrderedPipeline<>(pool, window, p -> {
+            if (p != null) spool.write(p);
+        });
+    }
+
+    void done(ManifestEntry e) {
+        pipeline.submitDone(new SweepSpool.Planned(e, null, null));
+    }
+
+    void copy(ListedObject o) {
+        if (!probed) {
+            // the first snapshot is taken alone: if the identity may not take snapshots, the point is fuzzy, and says why
+            probed = true;
+            try {
+                pipeline.submitDone(snapshot(o));
+            } catch (BlobStorageException e) {
+                if (!isDenied(e)) throw e;
+                deniedBecause = "the backup's identity may not take snapshots in production (" + e.getStatusCode() + " " + e.getErrorCode() + ")";
+                pipeline.submitDone(new SweepSpool.Planned(null, o, null));
+            }
+            return;
+        }
+        if (deniedBecause != null) {
+            pipeline.submitDone(new SweepSpool.Planned(null, o, null));
+        } else {
+            pipeline.submit(() -> snapshot(o));
+        }
+    }
+
+    /** Ends the sweep: every snapshot is taken and the plan is on disk. */
+    Path finish() {
+        pipeline.drain();
+        spool.close();
+        sweepNanos = System.nanoTime() - startedNanos;
+        return spool.file();
+    }
+
+    void cancel() {
+        pipeline.cancel();
+        try {
+            spool.close();
+        } catch (UncheckedIOException ignored) {
+            // the plan is best effort on the failure path: what it holds is cleaned up from it
+        }
+    }
+
+    /** Null when every copy read a snapshot; otherwise why the point is fuzzy. */
+    String deniedBecause() {
+        return deniedBecause;
+    }
+
+    long taken() {
+        return taken.get();
+    }
+
+    long vanished() {
+        return vanished.get();
+    }
+
+    double sweepSeconds() {
+        return sweepNanos / 1e9;
+    }
+
+    /** Snapshots a copy could not delete; the plan is kept so that the next job deletes them. */
+    void leftBehind() {
+        leftBehind.incrementAndGet();
+    }
+
+    boolean anyLeftBehind() {
+        return leftBehind.get() > 0;
+    }
+
+    /** Every snapshot was deleted by its copy: the plan has nothing left to clean up. */
+    void forgetPlan() {
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** What the point's consistency is, for the backup's notes. */
+    String describe() {
+        if (deniedBecause != null) {
+            return "fuzzy point: " + deniedBecause + ", so each object was copied as the copy reached it; grant the identity"
+                    + " the right to create and delete snapshots (SAS permissions c and d), or set backup.consistency: fuzzy";
+        }
+        return String.format(java.util.Locale.ROOT, "consistent point: %d snapshot(s) taken in a %.1f s sweep, copied, then deleted",
+                taken.get(), sweepSeconds());
+    }
+
+    private SweepSpool.Planned snapshot(ListedObject o) {
+        BlobClient base = production.container(o.container()).getBlobClient(o.name());
+        try {
+            Response<BlobClientBase> r = base.createSnapshotWithResponse(null, new BlobRequestConditions().setIfMatch(o.etag()), null, Context.NONE);
+            taken.incrementAndGet();
+            return new SweepSpool.Planned(null, o, r.getValue().getSnapshotId());
+        } catch (BlobStorageException e) {
+            if (BlobErrorCode.CONDITION_NOT_MET.equals(e.getErrorCode())) {
+                // rewritten since the listing: the newer version is still inside the sweep, so snapshot that one
+                Response<BlobClientBase> r = base.createSnapshotWithResponse(null, null, null, Context.NONE);
+                taken.incrementAndGet();
+                ListedObject now = new ListedObject(o.container(), o.name(), -1, r.getHeaders().getValue(HttpHeaderName.ETAG),
+                        null, o.metadata(), o.attributes());
+                return new SweepSpool.Planned(null, now, r.getValue().getSnapshotId());
+            }
+            if (BlobErrorCode.BLOB_NOT_FOUND.equals(e.getErrorCode())) {
+                vanished.incrementAndGet(); // deleted after the listing: a delete inside the sweep
+                return null;
+            }
+            throw e;
+        }
+    }
+
+    static boolean isDenied(BlobStorageException e) {
+        return BlobErrorCode.AUTHORIZATION_PERMISSION_MISMATCH.equals(e.getErrorCode())
+                || BlobErrorCode.AUTHORIZATION_FAILURE.equals(e.getErrorCode())
+                || BlobErrorCode.AUTHORIZATION_RESOURCE_TYPE_MISMATCH.equals(e.getErrorCode());
+    }
+
+    /** Deletes one snapshot by its id; false when it was already gone. */
+    static boolean delete(StorageAccount production, String container, String name, String snapshot) {
+        try {
+            production.container(container).getBlobClient(name).getSnapshotClient(snapshot).delete();
+            return true;
+        } catch (BlobStorageException e) {
+            if (!BlobErrorCode.BLOB_NOT_FOUND.equals(e.getErrorCode())) throw e;
+            return false;
+        }
+    }
+
+    /**
+     * Deletes the snapshots listed in sweep plans left by this job or by a job that crashed, then the plans.
+     * @return how many snapshots were deleted
+     */
+    static long cleanUp(StorageAccount production, Path sweepsDir) {
+        if (!Files.isDirectory(sweepsDir)) return 0;
+        AtomicLong deleted = new AtomicLong();
+        List<Path> plans;
+        try (Stream<Path> s = Files.list(sweepsDir)) {
+            plans = s.filter(p -> p.getFileName().toString().endsWith(".plan")).toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        for (Path plan : plans) {
+            try {
+                SweepSpool.read(plan, p -> {
+                    if (p.snapshot() == null) return;
+                    if (delete(production, p.object().container(), p.object().name(), p.snapshot())) deleted.incrementAndGet();
+                });
+                Files.deleteIfExists(plan);
+            } catch (BlobStorageException e) {
+                throw new StorageError("cannot delete the snapshots an earlier backup left in production (" + e.getStatusCode() + " "
+                        + e.getErrorCode() + "); they are listed in " + plan, e);
+            } catch (IOException | UncheckedIOException e) {
+                // a torn plan: the snapshots it names that were read are gone; the file is kept for a look
+            }
+        }
+        return deleted.get();
+    }
+}
