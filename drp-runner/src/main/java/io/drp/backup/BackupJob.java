@@ -8,9 +8,11 @@ import com.azure.storage.blob.specialized.BlockBlobClient;
 import io.drp.config.BackupConfig;
 import io.drp.listing.ContainerListing;
 import io.drp.listing.ListedObject;
+import io.drp.listing.VersionListing;
 import io.drp.pipeline.RunGuard;
 import io.drp.progress.Progress;
 import io.drp.storage.LeaseLock;
+import io.drp.storage.ServiceClock;
 import io.drp.storage.StorageAccount;
 import io.drp.storage.StorageError;
 
@@ -97,6 +99,9 @@ public final class BackupJob {
         // The watermark is the job's start: every write acknowledged before it is in this point.
         Instant watermark = clock.instant();
         List<String> notes = new ArrayList<>();
+        if (clock instanceof ServiceClock sc && sc.corrected()) {
+            notes.add("this host's clock is " + sc.skew().toMillis() / 1000.0 + " s off the storage service's; the watermark is on the service's time");
+        }
         BlobContainerClient target = backup.container(config.container());
         try {
             target.createIfNotExists();
@@ -181,7 +186,8 @@ public final class BackupJob {
         // A full snapshot copies everything: it must not depend on any earlier point.
         Optional<ManifestFile> base = full ? Optional.empty() : previous;
         try (Stream<ManifestEntry> prevEntries = base.map(ManifestFile::entries).orElseGet(Stream::empty);
-             Stream<ListedObject> listing = ContainerListing.of(production, containers, true, false)) {
+             Stream<ListedObject> listing = config.consistency() == BackupConfig.Consistency.VERSION
+                     ? VersionListing.at(production, containers, watermark) : ContainerListing.of(production, containers, true, false)) {
             PointPlanner.plan(prevEntries.filter(ManifestEntry::live).iterator(), listing.iterator(), sweep == null ? direct : sweepInto(sweep, guard));
             if (sweep != null) {
                 SnapshotSweep s = sweep;
@@ -209,6 +215,7 @@ public final class BackupJob {
             if (sweep != null) finishSweep(sweep, sweeps, clean);
         }
         if (sweep != null) notes.add(sweep.describe());
+        if (config.consistency() == BackupConfig.Consistency.VERSION) notes.add("exact point: each object's version current at the watermark");
         ManifestFile written = catalog.manifest(chainId, seq);
         if (!written.sha256().equals(writer.manifestSha256())) {
             throw new BackupError(header.pointId(), "manifest read back differs from what was written");

@@ -1,5 +1,6 @@
 package io.drp.backup;
 
+import com.azure.storage.blob.BlobClient;
 import com.azure.storage.blob.BlobContainerClient;
 import com.azure.storage.blob.models.BlobErrorCode;
 import com.azure.storage.blob.models.BlobRequestConditions;
@@ -49,33 +50,44 @@ final class PointCopier {
     }
 
     /**
-     * Copies one object from the snapshot the sweep took of it, then deletes that snapshot. A snapshot never
-     * changes, so there is no If-Match and no retry for a newer version: what the sweep saw is what the point holds.
+     * Copies one object: the version the listing chose at the watermark, or the snapshot the sweep took of it
+     * (then deleted), or, in a fuzzy point, whatever is current when the copy reaches it.
      */
     ManifestEntry copy(ListedObject listed, String snapshot, SnapshotSweep sweep) {
+        BlobClient base = production.container(listed.container()).getBlobClient(listed.name());
+        if (listed.versionId() != null) return copyImmutable(listed, base.getVersionClient(listed.versionId()), "version " + listed.versionId());
         if (snapshot == null) return copyCurrent(listed);
+        try {
+            return copyImmutable(listed, base.getSnapshotClient(snapshot), "snapshot " + snapshot);
+        } finally {
+            try {
+                SnapshotSweep.delete(production, listed.container(), listed.name(), snapshot);
+            } catch (BlobStorageException e) {
+                sweep.leftBehind(); // the plan is kept, and the next job deletes it
+            }
+        }
+    }
+
+    /**
+     * Copies a snapshot or a version. Neither ever changes, so there is no If-Match and no retry for a newer one:
+     * what the sweep or the watermark chose is what the point holds.
+     */
+    private ManifestEntry copyImmutable(ListedObject listed, BlobClient source, String what) {
         String container = listed.container(), name = listed.name();
         BlockBlobClient dest = target.getBlobClient(BackupLayout.dataBlob(chainId, seq, container, name)).getBlockBlobClient();
         try {
-            CopyOutcome out = VerifiedCopier.copy(production.container(container).getBlobClient(name).getSnapshotClient(snapshot),
-                    null, dest, null, listed.size(), null);
+            CopyOutcome out = VerifiedCopier.copy(source, null, dest, null, listed.size(), null);
             BlobAttributes attrs = out.sourceAttributes().withTagsAndTier(listed.attributes().tags(), listed.attributes().tier());
             return new ManifestEntry(ManifestEntry.Op.PUT, container, name, out.size(), out.sha256(), out.sourceLastModified(),
                     out.sourceEtag(), seq, attrs);
         } catch (BlobStorageException b) {
             if (BlobErrorCode.BLOB_NOT_FOUND.equals(b.getErrorCode())) {
-                // deleted after the sweep with its snapshots (the only delete Azure allows while a snapshot exists)
+                // deleted since: a snapshot goes with its blob (the only delete Azure allows while one exists), a version by lifecycle
                 vanished.incrementAndGet();
                 return null;
             }
-            throw new StorageError("cannot back up " + container + "/" + name + " from its snapshot " + snapshot + " ("
+            throw new StorageError("cannot back up " + container + "/" + name + " from its " + what + " ("
                     + b.getStatusCode() + " " + b.getErrorCode() + ")", b);
-        } finally {
-            try {
-                SnapshotSweep.delete(production, container, name, snapshot);
-            } catch (BlobStorageException e) {
-                sweep.leftBehind(); // the plan is kept, and the next job deletes it
-            }
         }
     }
 

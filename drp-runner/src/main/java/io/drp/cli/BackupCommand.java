@@ -74,7 +74,7 @@ public final class BackupCommand extends DrpCommandBase {
             // Ctrl-C or SIGTERM: no manifest is committed, the lease is released, and the line below says so
             try (SignalGuard stop = SignalGuard.onSignal("backup")) {
                 try {
-                    r = new BackupJob(prod, backup, cfg.backup(), cfg.productionContainers(), Clock.systemUTC(),
+                    r = new BackupJob(prod, backup, cfg.backup(), cfg.productionContainers(), ServiceClocks.of(session),
                             options.workDir.resolve("cache").resolve("manifests"), new ConsoleProgress(System.err, System.console() != null))
                             .run(m, label, Duration.ofDays(keepLabelledDays), stop);
                 } catch (RunGuard.Stopped e) {

@@ -74,11 +74,12 @@ public final class DrillCommand extends DrpCommandBase {
         DrpConfig cfg = new ConfigLoader().load(options.config);
         cfg.warnings().forEach(w -> err().println("warning: " + w));
         if (dryRun && resume != null) throw new UsageFailure("--dry-run and --resume do not go together");
-        Clock clock = Clock.systemUTC();
-        RecoveryRequest req = new RequestResolver(cfg, clock, options.workDir)
-                .drill(new DrillOptions(disasterAt, scenario, keep, reportDir, parallelism, verify, resume));
+        DrillOptions opts = new DrillOptions(disasterAt, scenario, keep, reportDir, parallelism, verify, resume);
+        new RequestResolver(cfg, Clock.systemUTC(), options.workDir).drill(opts); // bad input is refused before connecting
         try (StorageSession session = StorageSession.open(cfg, options.workDir)) {
             redactor = session.redactor();
+            Clock clock = ServiceClocks.of(session);
+            RecoveryRequest req = new RequestResolver(cfg, clock, options.workDir).drill(opts);
             DrillRunner runner = new DrillRunner(cfg, session, options.workDir, clock,
                     new ConsoleProgress(System.err, System.console() != null), ReportOutputs.to(err()), DrillRunner.targetsFor(cfg));
             if (dryRun) return printDryRun(runner.dryRun(req));

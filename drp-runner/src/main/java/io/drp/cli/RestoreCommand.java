@@ -100,12 +100,14 @@ public final class RestoreCommand extends DrpCommandBase {
     protected ExitCode execute() {
         DrpConfig cfg = new ConfigLoader().load(options.config);
         cfg.warnings().forEach(w -> err().println("warning: " + w));
-        Clock clock = Clock.systemUTC();
-        RecoveryRequest req = new RestoreResolver(cfg, clock, options.workDir).resolve(new RestoreOptions(at, point, label, services, containers,
-                prefix, target, rename, overwrite, incidentStart, scenario, reportDir, parallelism, verify, resume));
-        boolean production = req.restore().destination() == RestoreSpec.Destination.PRODUCTION;
+        RestoreOptions opts = new RestoreOptions(at, point, label, services, containers,
+                prefix, target, rename, overwrite, incidentStart, scenario, reportDir, parallelism, verify, resume);
+        new RestoreResolver(cfg, Clock.systemUTC(), options.workDir).resolve(opts); // bad input is refused before connecting
         try (StorageSession session = StorageSession.open(cfg, options.workDir)) {
             redactor = session.redactor();
+            Clock clock = ServiceClocks.of(session);
+            RecoveryRequest req = new RestoreResolver(cfg, clock, options.workDir).resolve(opts);
+            boolean production = req.restore().destination() == RestoreSpec.Destination.PRODUCTION;
             RestoreRunner runner = new RestoreRunner(cfg, session, options.workDir, clock,
                     new ConsoleProgress(System.err, System.console() != null), ReportOutputs.to(err()), PulumiWorkspace.local(clock));
             if (dryRun || production && !yes) {

@@ -20,6 +20,8 @@ public record BackupConfig(
 
     /** How a point is kept consistent while production is being written. */
     public enum Consistency {
+        /** Copy, for each object, the version current at the watermark (production keeps blob versions). */
+        VERSION,
         /** Snapshot every object to copy first, then copy the snapshots; fuzzy where snapshots are not allowed. */
         SNAPSHOT,
         /** Copy each object as it is when the copy reaches it: a point smeared across the job. */

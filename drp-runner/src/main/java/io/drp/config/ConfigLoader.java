@@ -192,7 +192,8 @@ public final class ConfigLoader {
             consistency = switch (v) {
                 case "snapshot" -> BackupConfig.Consistency.SNAPSHOT;
                 case "fuzzy" -> BackupConfig.Consistency.FUZZY;
-                default -> throw m.get("consistency").error("'" + v + "' is not a consistency mode; use snapshot (the default) or fuzzy");
+                case "version" -> BackupConfig.Consistency.VERSION;
+                default -> throw m.get("consistency").error("'" + v + "' is not a consistency mode; use snapshot (the default), version or fuzzy");
             };
         }
         return new BackupConfig(container, full, incr, retain, par, consistency);

@@ -5,6 +5,7 @@ import io.drp.backup.BackupError;
 import io.drp.backup.IncompletePoints;
 import io.drp.backup.RestorePlan;
 import io.drp.model.Finding;
+import io.drp.storage.ServiceClock;
 import io.drp.pipeline.Step;
 import io.drp.pipeline.Timeline;
 
@@ -86,14 +87,19 @@ final class PlanStep implements Step<RecoveryState> {
     /** The runner's clock against the storage service's; over a second off, RPO and loss are off by as much. */
     private java.util.Optional<java.time.Duration> clockSkew(RecoveryState st) {
         java.time.Duration skew;
+        boolean corrected = ctx.clock() instanceof ServiceClock sc && sc.corrected();
         try {
-            skew = io.drp.storage.ServiceTime.skew(ctx.backupContainer(), ctx.clock());
+            // a clock already aligned on the service knows how far off the runner is; any other is measured here
+            skew = ctx.clock() instanceof ServiceClock sc ? sc.skew() : io.drp.storage.ServiceTime.skew(ctx.backupContainer(), ctx.clock());
         } catch (RuntimeException unavailable) {
             return java.util.Optional.empty(); // a credential without service-level reads: the skew is simply not known
         }
-        if (skew.abs().compareTo(java.time.Duration.ofSeconds(1)) > 0) {
+        if (skew == null) return java.util.Optional.empty();
+        if (skew.abs().compareTo(ServiceClock.TOLERANCE) > 0) {
             st.findings.add(new Finding(Finding.Severity.WARNING, "CLOCK_SKEW", "this runner's clock is "
-                    + Timeline.seconds(skew.toNanos()) + " s off the storage service's; RPO, T0 and the lost-object judgement are off by as much",
+                    + Timeline.seconds(skew.toNanos()) + " s off the storage service's; " + (corrected
+                    ? "drp used the service's time for T0, the RPO and the lost-object judgement, so they are not skewed"
+                    : "RPO, T0 and the lost-object judgement are off by as much"),
                     "Synchronise the runner's clock (NTP) with the same time source as the backup host."));
         }
         return java.util.Optional.of(skew);
