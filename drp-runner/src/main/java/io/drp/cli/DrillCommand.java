@@ -10,6 +10,7 @@ import io.drp.notify.WebhookNotifier;
 import io.drp.progress.Bytes;
 import io.drp.progress.ConsoleProgress;
 import io.drp.recovery.AfterRun;
+import io.drp.recovery.CopyMode;
 import io.drp.recovery.DrillOptions;
 import io.drp.recovery.DryRun;
 import io.drp.recovery.LockedRun;
@@ -63,6 +64,9 @@ public final class DrillCommand extends DrpCommandBase {
     @Option(names = "--verify", paramLabel = "MODE", description = "full (re-read and hash every object) or metadata.")
     VerifyMode verify;
 
+    @Option(names = "--copy-mode", paramLabel = "MODE", description = "stream (through drp), server (inside Azure Storage, via a short-lived read SAS) or auto (default: server where the accounts allow, stream on the emulator).")
+    CopyMode copyMode;
+
     @Option(names = "--resume", paramLabel = "DRILL-ID", description = "Finish an aborted drill without copying again what it already verified.")
     String resume;
 
@@ -76,7 +80,7 @@ public final class DrillCommand extends DrpCommandBase {
         if (dryRun && resume != null) throw new UsageFailure("--dry-run and --resume do not go together");
         Clock clock = Clock.systemUTC();
         RecoveryRequest req = new RequestResolver(cfg, clock, options.workDir)
-                .drill(new DrillOptions(disasterAt, scenario, keep, reportDir, parallelism, verify, resume));
+                .drill(new DrillOptions(disasterAt, scenario, keep, reportDir, parallelism, verify, resume, copyMode));
         try (StorageSession session = StorageSession.open(cfg, options.workDir)) {
             redactor = session.redactor();
             DrillRunner runner = new DrillRunner(cfg, session, options.workDir, clock,

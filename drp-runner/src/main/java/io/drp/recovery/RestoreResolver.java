@@ -44,7 +44,7 @@ public final class RestoreResolver {
             ResumeRecord rec = ResumeRecord.load(workDir, o.resumeId()).filter(r -> r.restore() != null).orElseThrow(() -> new UsageFailure(
                     "no restore " + o.resumeId() + " to resume under " + workDir.resolve("drills") + "; check the id printed by the aborted restore"));
             return new RecoveryRequest(RunKind.RESTORE, rec.drillId(), rec.disasterAt(), rec.scenario(), reportDir, parallelism, verify,
-                    TeardownPolicy.NEVER, true, rec.runs(), rec.restore());
+                    TeardownPolicy.NEVER, true, rec.runs(), rec.restore(), o.copyMode());
         }
         Instant now = clock.instant();
         Instant incident = o.incidentStart() != null ? o.incidentStart() : now;
@@ -64,7 +64,7 @@ public final class RestoreResolver {
         String scenario = common.scenario(o.scenario());
         RestoreSpec spec = new RestoreSpec(o.at() != null ? o.at() : incident, o.pointId(), o.label(), scope, o.destination(), o.overwrite(), judged);
         return new RecoveryRequest(RunKind.RESTORE, RequestResolver.newRunId("r", now), incident, scenario, reportDir, parallelism,
-                verify, TeardownPolicy.NEVER, false, List.<RunRecord>of(), spec);
+                verify, TeardownPolicy.NEVER, false, List.<RunRecord>of(), spec, o.copyMode());
     }
 
     private Set<String> containers(RestoreOptions o) {

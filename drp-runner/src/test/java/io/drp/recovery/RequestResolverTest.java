@@ -96,4 +96,12 @@ class RequestResolverTest {
         assertThrows(UsageFailure.class, () -> resolver.drill(new DrillOptions(NOW, null, false, null, null, null, "d-first")));
         assertThrows(UsageFailure.class, () -> resolver.drill(new DrillOptions(null, null, false, null, null, null, "nope")));
     }
+
+    @Test
+    void copyModeDefaultsToAutoAndAnAskedModeReachesTheRequest() {
+        assertEquals(CopyMode.AUTO, resolver.drill(DrillOptions.defaults()).copyMode());
+        DrillOptions server = new DrillOptions(null, null, false, null, null, null, null, CopyMode.SERVER);
+        assertEquals(CopyMode.SERVER, resolver.drill(server).copyMode());
+        assertEquals(CopyMode.SERVER, resolver.drill(server.at(NOW.minusSeconds(60))).copyMode(), "at() keeps the mode");
+    }
 }
