@@ -1,5 +1,6 @@
 package io.drp.storage;
 
+import com.azure.storage.blob.BlobClient;
 import com.azure.storage.blob.BlobServiceClient;
 import com.azure.storage.blob.models.UserDelegationKey;
 import com.azure.storage.blob.sas.BlobSasPermission;
@@ -19,11 +20,30 @@ import java.time.ZoneOffset;
  */
 public abstract sealed class ReadGrant {
 
+    /** Signs the SAS: built with the account key, or with the token credential. */
+    final BlobServiceClient client;
+    final Clock clock;
+    private final String kind;
+
+    private ReadGrant(BlobServiceClient client, Clock clock, String kind) {
+        this.client = client;
+        this.clock = clock;
+        this.kind = kind;
+    }
+
     /** How the SAS is signed, for the report ("service SAS (account key)"); never the SAS itself. */
-    public abstract String kind();
+    public String kind() {
+        return kind;
+    }
 
     /** The blob's URL with a read-only SAS valid for {@code ttl} from now. */
-    public abstract String readUrl(String container, String blob, Duration ttl);
+    public final String readUrl(String container, String blob, Duration ttl) {
+        BlobClient b = client.getBlobContainerClient(container).getBlobClient(blob);
+        OffsetDateTime expiry = OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC).plus(ttl);
+        return b.getBlobUrl() + "?" + sign(b, new BlobServiceSasSignatureValues(expiry, new BlobSasPermission().setReadPermission(true)));
+    }
+
+    abstract String sign(BlobClient blob, BlobServiceSasSignatureValues values);
 
     /** Signs with the account key: a service SAS. */
     static ReadGrant sharedKey(BlobServiceClient keyed, Clock clock) {
@@ -35,54 +55,30 @@ public abstract sealed class ReadGrant {
         return new UserDelegation(tokenClient, clock);
     }
 
-    static BlobServiceSasSignatureValues readOnly(OffsetDateTime expiry) {
-        return new BlobServiceSasSignatureValues(expiry, new BlobSasPermission().setReadPermission(true));
-    }
-
     private static final class SharedKey extends ReadGrant {
-        private final BlobServiceClient keyed;
-        private final Clock clock;
-
         SharedKey(BlobServiceClient keyed, Clock clock) {
-            this.keyed = keyed;
-            this.clock = clock;
+            super(keyed, clock, "service SAS (account key)");
         }
 
         @Override
-        public String kind() {
-            return "service SAS (account key)";
-        }
-
-        @Override
-        public String readUrl(String container, String blob, Duration ttl) {
-            var b = keyed.getBlobContainerClient(container).getBlobClient(blob);
-            return b.getBlobUrl() + "?" + b.generateSas(readOnly(OffsetDateTime.now(clock).plus(ttl)));
+        String sign(BlobClient blob, BlobServiceSasSignatureValues values) {
+            return blob.generateSas(values);
         }
     }
 
     private static final class UserDelegation extends ReadGrant {
         /** Azure caps a user-delegation key at 7 days; a day covers any run, and a new key is fetched before it ends. */
         private static final Duration KEY_LIFE = Duration.ofDays(1);
-        private final BlobServiceClient client;
-        private final Clock clock;
         private UserDelegationKey key;
         private OffsetDateTime keyExpiry;
 
         UserDelegation(BlobServiceClient client, Clock clock) {
-            this.client = client;
-            this.clock = clock;
+            super(client, clock, "user-delegation SAS (token credential)");
         }
 
         @Override
-        public String kind() {
-            return "user-delegation SAS (token credential)";
-        }
-
-        @Override
-        public String readUrl(String container, String blob, Duration ttl) {
-            OffsetDateTime expiry = OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC).plus(ttl);
-            var b = client.getBlobContainerClient(container).getBlobClient(blob);
-            return b.getBlobUrl() + "?" + b.generateUserDelegationSas(readOnly(expiry), keyValidUntil(expiry));
+        String sign(BlobClient blob, BlobServiceSasSignatureValues values) {
+            return blob.generateUserDelegationSas(values, keyValidUntil(values.getExpiryTime()));
         }
 
         private synchronized UserDelegationKey keyValidUntil(OffsetDateTime sasExpiry) {

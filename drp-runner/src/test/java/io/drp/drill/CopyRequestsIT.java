@@ -88,7 +88,7 @@ class CopyRequestsIT {
         RequestCountingPolicy counting = new RequestCountingPolicy();
         StorageSession session = StorageSession.ofEmulator(azurite,
                 new StorageConnector(StorageConnector.defaultRetryOptions(), StorageConnector.defaultHttpClient(), List.of(counting)));
-        Path reports = tmp.resolve("reports-" + mode.label());
+        Path reports = tmp.resolve("reports-" + mode.label() + "-" + f.prefix);
         DrillReport r = new DrillRunner(f.config, session, f.workDir, Clock.systemUTC(), Progress.NONE, ReportWriters::writeAll,
                 DrillRunner.targetsFor(f.config)).run(TestRequests.drill(null, null, "region-outage", true, reports, 4, fullVerify)
                 .withCopyMode(mode));
@@ -103,12 +103,14 @@ class CopyRequestsIT {
 
     @Test
     void streamModeReadsTheBackupOnceAndWritesOnceAndFullVerifyAddsOneRead(AzuriteEmulator azurite, @TempDir Path tmp) throws Exception {
-        Run metadata = drill(azurite, seeded(azurite, tmp.resolve("a")), tmp, CopyMode.STREAM, false);
+        // auto, on the emulator, streams: the first run also proves that choice, and its reason, end to end
+        Run metadata = drill(azurite, seeded(azurite, tmp.resolve("a")), tmp, CopyMode.AUTO, false);
         Run full = drill(azurite, seeded(azurite, tmp.resolve("b")), tmp.resolve("b"), CopyMode.STREAM, true);
 
         assertEquals(Verdict.PASSED, metadata.report().verdict(), metadata.report().verdictReason());
         assertEquals(Verdict.PASSED, full.report().verdict(), full.report().verdictReason());
         assertEquals("stream", metadata.report().evidence().copyMode());
+        assertTrue(metadata.report().evidence().copyModeReason().contains("emulator"), metadata.report().evidence().copyModeReason());
         print("stream, metadata verify", metadata.perObject());
         print("stream, full verify", full.perObject());
         metadata.perObject().forEach((o, rs) -> assertEquals(List.of("GET drpbackup", "PUT drprecovery"), rs, o));
