@@ -129,7 +129,12 @@ public final class ServerCopier {
                 throw new StorageError("server-side copy into " + dest.getContainerName() + "/" + dest.getBlobName() + " ended " + status);
             }
             if (clock.instant().isAfter(deadline)) {
-                dest.abortCopyFromUrl(p.getCopyId());
+                try {
+                    dest.abortCopyFromUrl(p.getCopyId());
+                } catch (BlobStorageException e) {
+                    // it ended between our last poll and the abort: deleting it is all that is left to do
+                    if (!BlobErrorCode.NO_PENDING_COPY_OPERATION.equals(e.getErrorCode())) throw e;
+                }
                 dest.deleteIfExists();
                 throw new StorageError("server-side copy into " + dest.getContainerName() + "/" + dest.getBlobName()
                         + " still pending after " + timeout.toMinutes() + " min; aborted");

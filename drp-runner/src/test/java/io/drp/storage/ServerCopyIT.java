@@ -8,11 +8,14 @@ import com.azure.storage.blob.specialized.BlockBlobClient;
 import io.drp.digest.Sha256;
 import io.drp.storage.emulator.AzuriteEmulator;
 import io.drp.testing.Azurite;
+import io.drp.testing.PendingCopyHttpClient;
 import io.drp.testing.SteppableClock;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -49,7 +52,11 @@ class ServerCopyIT {
     }
 
     private static Setup setup(AzuriteEmulator azurite) {
-        StorageConnector c = new StorageConnector();
+        return setup(azurite, StorageConnector.defaultHttpClient());
+    }
+
+    private static Setup setup(AzuriteEmulator azurite, com.azure.core.http.HttpClient http) {
+        StorageConnector c = new StorageConnector(StorageConnector.defaultRetryOptions(), http);
         return new Setup(c.openReadOnly("backup", azurite.account("drpbackup")), c.open("backup", azurite.account("drpbackup")), c.open("recovery", azurite.account("drprecovery")),
                 "sc" + UUID.randomUUID().toString().replace("-", "").substring(0, 12));
     }
@@ -98,6 +105,48 @@ class ServerCopyIT {
 
         assertArrivedWithAttributes(dest, bytes, out);
         assertNotNull(dest.getProperties().getCopyId(), "an asynchronous Copy Blob leaves its copy id on the destination");
+    }
+
+    @Test
+    void aPendingCopyIsPolledAtTheInjectedIntervalUntilItSucceeds(AzuriteEmulator azurite) {
+        PendingCopyHttpClient slow = new PendingCopyHttpClient(StorageConnector.defaultHttpClient());
+        Setup s = setup(azurite, slow);
+        byte[] bytes = "copied slowly".getBytes();
+        s.source("slow.txt", bytes);
+        SteppableClock clock = SteppableClock.startingNow();
+        List<Duration> pauses = new ArrayList<>();
+        ServerCopier copier = new ServerCopier(0, Duration.ofSeconds(3), Duration.ofMinutes(1), clock, d -> {
+            clock.step(d);
+            pauses.add(d);
+        });
+        slow.pendFor(2);
+
+        CopyOutcome out = copier.copy(s.backup().readGrant(), s.container(), "slow.txt", s.dest("slow.txt"), Sha256.of(bytes), bytes.length, ATTRS);
+
+        assertTrue(out.committed());
+        assertEquals(2, slow.answeredPending());
+        assertEquals(List.of(Duration.ofSeconds(3), Duration.ofSeconds(3)), pauses, "one pause after each pending answer");
+    }
+
+    @Test
+    void aCopyStillPendingAtTheTimeoutIsAbortedRemovedAndReported(AzuriteEmulator azurite) {
+        PendingCopyHttpClient stuck = new PendingCopyHttpClient(StorageConnector.defaultHttpClient());
+        Setup s = setup(azurite, stuck);
+        byte[] bytes = "never finishes".getBytes();
+        s.source("stuck.txt", bytes);
+        SteppableClock clock = SteppableClock.startingNow();
+        ServerCopier copier = new ServerCopier(0, Duration.ofSeconds(10), Duration.ofSeconds(30), clock, clock::step);
+        BlockBlobClient dest = s.dest("stuck.txt");
+        stuck.pendFor(Integer.MAX_VALUE);
+
+        StorageError e = assertThrows(StorageError.class, () -> copier.copy(s.backup().readGrant(), s.container(), "stuck.txt", dest,
+                Sha256.of(bytes), bytes.length, ATTRS));
+
+        assertTrue(e.getMessage().contains("still pending") && e.getMessage().contains("stuck.txt"), e.getMessage());
+        assertFalse(e.getMessage().contains("sig="), "the message never quotes the source URL");
+        stuck.pendFor(0);
+        assertFalse(dest.exists(), "an abandoned copy is not left behind");
+        assertEquals(5, stuck.answeredPending(), "polled at 0, 10, 20, 30 and 40 s: only 40 s is past the 30 s deadline");
     }
 
     @Test
