@@ -62,7 +62,10 @@ final class ApplyStep implements Step<RecoveryState> {
         try (Stream<ManifestEntry> entries = point.entries()) {
             total = entries.filter(mine).count(); // the manifest is a local file: counting it first costs no request
         }
-        if (st.copy == null) st.copy = CopyChoice.decide(st.request.copyMode(), ctx.backup(), st.environment.account());
+        if (st.copy == null) {
+            st.copy = CopyChoice.decide(st.request.copyMode(), ctx.backup(), st.environment.account(),
+                    st.request.restore() != null && st.request.restore().overwrite());
+        }
         ObjectRestorer r = new ObjectRestorer(ctx.backupContainer(), st.environment.account(), point.header().chainId(), pool,
                 st.request.parallelism(), ctx.progress(), name, total, journal, st.copyMismatches, st.request.scope(), st.guard);
         if (st.copy.mode() == CopyMode.SERVER) r.serverSide(ServerCopier.standard(), ctx.backup().grant().orElseThrow());

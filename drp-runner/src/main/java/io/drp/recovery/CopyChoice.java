@@ -13,11 +13,16 @@ import java.net.URI;
  */
 record CopyChoice(CopyMode mode, String reason) {
 
-    static CopyChoice decide(CopyMode asked, StorageAccount source, StorageAccount target) {
+    /**
+     * @param overwrites a real recovery with --overwrite: a server-side copy replaces the target's object before it
+     *                   can be verified, so a corrupt backup copy would cost the object it replaced; a streamed copy
+     *                   is committed only once verified, and leaves it in place
+     */
+    static CopyChoice decide(CopyMode asked, StorageAccount source, StorageAccount target, boolean overwrites) {
         if (asked == CopyMode.STREAM) return new CopyChoice(CopyMode.STREAM, "--copy-mode stream");
         String cannot = source.grant().isEmpty()
                 ? "the backup account is reached with a configured SAS token, which drp cannot narrow to a short-lived read grant"
-                : null;
+                : overwrites ? "--overwrite: a server-side copy replaces the existing object before it is verified" : null;
         if (asked == CopyMode.SERVER) {
             if (cannot != null) throw new UsageFailure("--copy-mode server: " + cannot + "; use --copy-mode stream or auto");
             return new CopyChoice(CopyMode.SERVER, "--copy-mode server; source read through a " + source.grant().get().kind());

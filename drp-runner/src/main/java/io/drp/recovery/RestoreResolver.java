@@ -59,6 +59,10 @@ public final class RestoreResolver {
         if (o.pointId() != null && !POINT.matcher(o.pointId()).matches()) {
             throw new UsageFailure("--point '" + o.pointId() + "' is not a point id such as c20261124T020000000Z/000002 (see 'drp backup --list')");
         }
+        if (o.overwrite() && o.copyMode() == CopyMode.SERVER) {
+            throw new UsageFailure("--copy-mode server cannot go with --overwrite: a server-side copy replaces the existing object before"
+                    + " it is verified; use --copy-mode stream (auto streams with --overwrite)");
+        }
         Scope scope = new Scope(containers(o), o.prefix(), renames(o));
         boolean judged = o.scenario() != null;
         String scenario = common.scenario(o.scenario());

@@ -33,7 +33,7 @@ class CopyChoiceTest {
 
     @Test
     void autoCopiesServerSideBetweenAzureAccountsWhenDrpCanSignTheSourcesReadSas() {
-        CopyChoice c = CopyChoice.decide(CopyMode.AUTO, keyed("https://acct.blob.core.windows.net"), AZURE_TARGET);
+        CopyChoice c = CopyChoice.decide(CopyMode.AUTO, keyed("https://acct.blob.core.windows.net"), AZURE_TARGET, false);
 
         assertEquals(CopyMode.SERVER, c.mode());
         assertTrue(c.reason().contains("service SAS (account key)"), c.reason());
@@ -42,7 +42,7 @@ class CopyChoiceTest {
     @Test
     void autoStreamsOnTheEmulatorAndSaysWhy() {
         for (String endpoint : new String[] {"http://127.0.0.1:10000/acct", "http://azurite:10000/acct"}) {
-            CopyChoice c = CopyChoice.decide(CopyMode.AUTO, keyed(endpoint), AZURE_TARGET);
+            CopyChoice c = CopyChoice.decide(CopyMode.AUTO, keyed(endpoint), AZURE_TARGET, false);
 
             assertEquals(CopyMode.STREAM, c.mode(), endpoint);
             assertTrue(c.reason().contains("emulator"), c.reason());
@@ -51,7 +51,7 @@ class CopyChoiceTest {
 
     @Test
     void autoStreamsWhenTheSourceIsReachedWithAConfiguredSasToken() {
-        CopyChoice c = CopyChoice.decide(CopyMode.AUTO, sasToken("https://acct.blob.core.windows.net"), AZURE_TARGET);
+        CopyChoice c = CopyChoice.decide(CopyMode.AUTO, sasToken("https://acct.blob.core.windows.net"), AZURE_TARGET, false);
 
         assertEquals(CopyMode.STREAM, c.mode());
         assertTrue(c.reason().contains("SAS token"), c.reason());
@@ -60,11 +60,23 @@ class CopyChoiceTest {
 
     @Test
     void askedModesAreKeptAndServerWithoutAGrantIsRefusedInOneLine() {
-        assertEquals(CopyMode.STREAM, CopyChoice.decide(CopyMode.STREAM, keyed("https://acct.blob.core.windows.net"), AZURE_TARGET).mode());
-        assertEquals(CopyMode.SERVER, CopyChoice.decide(CopyMode.SERVER, keyed("http://127.0.0.1:10000/acct"), AZURE_TARGET).mode(),
+        assertEquals(CopyMode.STREAM, CopyChoice.decide(CopyMode.STREAM, keyed("https://acct.blob.core.windows.net"), AZURE_TARGET, false).mode());
+        assertEquals(CopyMode.SERVER, CopyChoice.decide(CopyMode.SERVER, keyed("http://127.0.0.1:10000/acct"), AZURE_TARGET, false).mode(),
                 "asked for, server mode runs on the emulator too");
         UsageFailure f = assertThrows(UsageFailure.class,
-                () -> CopyChoice.decide(CopyMode.SERVER, sasToken("https://acct.blob.core.windows.net"), AZURE_TARGET));
+                () -> CopyChoice.decide(CopyMode.SERVER, sasToken("https://acct.blob.core.windows.net"), AZURE_TARGET, false));
         assertTrue(f.getMessage().startsWith("--copy-mode server: "), f.getMessage());
+    }
+
+    @Test
+    void overwritingARealTargetStreamsBecauseOnlyAStreamedCopyIsVerifiedBeforeItReplacesAnything() {
+        StorageAccount source = keyed("https://acct.blob.core.windows.net");
+
+        CopyChoice auto = CopyChoice.decide(CopyMode.AUTO, source, AZURE_TARGET, true);
+
+        assertEquals(CopyMode.STREAM, auto.mode());
+        assertTrue(auto.reason().contains("--overwrite"), auto.reason());
+        UsageFailure f = assertThrows(UsageFailure.class, () -> CopyChoice.decide(CopyMode.SERVER, source, AZURE_TARGET, true));
+        assertTrue(f.getMessage().contains("--overwrite"), f.getMessage());
     }
 }

@@ -108,5 +108,8 @@ class RequestResolverTest {
         assertEquals(CopyMode.AUTO, restores.resolve(RestoreOptions.defaults()).copyMode());
         assertEquals(CopyMode.STREAM, restores.resolve(new RestoreOptions(null, null, null, null, null, null, null, null, false, null, null,
                 null, null, null, null, CopyMode.STREAM)).copyMode());
+        UsageFailure f = assertThrows(UsageFailure.class, () -> restores.resolve(new RestoreOptions(null, null, null, null, null, null,
+                null, null, true, null, null, null, null, null, null, CopyMode.SERVER)));
+        assertTrue(f.getMessage().startsWith("--copy-mode server cannot go with --overwrite"), f.getMessage());
     }
 }
