@@ -10,6 +10,7 @@ import io.drp.notify.WebhookNotifier;
 import io.drp.progress.Bytes;
 import io.drp.progress.ConsoleProgress;
 import io.drp.recovery.AfterRun;
+import io.drp.recovery.CopyMode;
 import io.drp.recovery.DrillOptions;
 import io.drp.recovery.DryRun;
 import io.drp.recovery.LockedRun;
@@ -63,6 +64,9 @@ public final class DrillCommand extends DrpCommandBase {
     @Option(names = "--verify", paramLabel = "MODE", description = "full (re-read and hash every object) or metadata.")
     VerifyMode verify;
 
+    @Option(names = "--copy-mode", paramLabel = "MODE", description = "stream (through drp), server (inside Azure Storage, via a short-lived read SAS) or auto (default: server where the accounts allow, stream on the emulator).")
+    CopyMode copyMode;
+
     @Option(names = "--resume", paramLabel = "DRILL-ID", description = "Finish an aborted drill without copying again what it already verified.")
     String resume;
 
@@ -74,7 +78,7 @@ public final class DrillCommand extends DrpCommandBase {
         DrpConfig cfg = new ConfigLoader().load(options.config);
         cfg.warnings().forEach(w -> err().println("warning: " + w));
         if (dryRun && resume != null) throw new UsageFailure("--dry-run and --resume do not go together");
-        DrillOptions opts = new DrillOptions(disasterAt, scenario, keep, reportDir, parallelism, verify, resume);
+        DrillOptions opts = new DrillOptions(disasterAt, scenario, keep, reportDir, parallelism, verify, resume, copyMode);
         new RequestResolver(cfg, Clock.systemUTC(), options.workDir).drill(opts); // bad input is refused before connecting
         try (StorageSession session = StorageSession.open(cfg, options.workDir)) {
             redactor = session.redactor();

@@ -8,6 +8,7 @@ import io.drp.ledger.Throughput;
 import io.drp.progress.Bytes;
 import io.drp.progress.ConsoleProgress;
 import io.drp.recovery.AfterRun;
+import io.drp.recovery.CopyMode;
 import io.drp.recovery.RecoveryRequest;
 import io.drp.recovery.RestoreOptions;
 import io.drp.recovery.RestoreResolver;
@@ -93,6 +94,9 @@ public final class RestoreCommand extends DrpCommandBase {
     @Option(names = "--verify", paramLabel = "MODE", description = "full (re-read and hash every object) or metadata.")
     VerifyMode verify;
 
+    @Option(names = "--copy-mode", paramLabel = "MODE", description = "stream (through drp), server (inside Azure Storage, via a short-lived read SAS) or auto (default: server where the accounts allow, stream on the emulator).")
+    CopyMode copyMode;
+
     @Option(names = "--resume", paramLabel = "RESTORE-ID", description = "Finish an aborted restore; its first start stays the RTO's origin.")
     String resume;
 
@@ -101,7 +105,7 @@ public final class RestoreCommand extends DrpCommandBase {
         DrpConfig cfg = new ConfigLoader().load(options.config);
         cfg.warnings().forEach(w -> err().println("warning: " + w));
         RestoreOptions opts = new RestoreOptions(at, point, label, services, containers,
-                prefix, target, rename, overwrite, incidentStart, scenario, reportDir, parallelism, verify, resume);
+                prefix, target, rename, overwrite, incidentStart, scenario, reportDir, parallelism, verify, resume, copyMode);
         new RestoreResolver(cfg, Clock.systemUTC(), options.workDir).resolve(opts); // bad input is refused before connecting
         try (StorageSession session = StorageSession.open(cfg, options.workDir)) {
             redactor = session.redactor();

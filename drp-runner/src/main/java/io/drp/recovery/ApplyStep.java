@@ -4,6 +4,7 @@ import io.drp.backup.ManifestEntry;
 import io.drp.backup.ManifestFile;
 import io.drp.pipeline.Step;
 import io.drp.pipeline.Timeline;
+import io.drp.storage.ServerCopier;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -61,13 +62,19 @@ final class ApplyStep implements Step<RecoveryState> {
         try (Stream<ManifestEntry> entries = point.entries()) {
             total = entries.filter(mine).count(); // the manifest is a local file: counting it first costs no request
         }
+        if (st.copy == null) {
+            st.copy = CopyChoice.decide(st.request.copyMode(), ctx.backup(), st.environment.account(),
+                    st.request.restore() != null && st.request.restore().overwrite());
+        }
         ObjectRestorer r = new ObjectRestorer(ctx.backupContainer(), st.environment.account(), point.header().chainId(), pool,
                 st.request.parallelism(), ctx.progress(), name, total, journal, st.copyMismatches, st.request.scope(), st.guard);
+        if (st.copy.mode() == CopyMode.SERVER) r.serverSide(ServerCopier.standard(), ctx.backup().grant().orElseThrow());
         try (Stream<ManifestEntry> entries = point.entries()) {
             entries.filter(mine).forEach(r::copy);
         }
         r.awaitAll();
         Map<String, Object> d = new LinkedHashMap<>();
+        d.put("copyMode", st.copy.mode().label());
         if (fullSnapshot) {
             d.put("point", st.plan.full().pointId());
             d.put("objects", r.objects.get());

@@ -10,6 +10,8 @@ import io.drp.model.Mismatch;
 import io.drp.pipeline.RunGuard;
 import io.drp.progress.Progress;
 import io.drp.storage.CopyOutcome;
+import io.drp.storage.ReadGrant;
+import io.drp.storage.ServerCopier;
 import io.drp.storage.StorageAccount;
 import io.drp.storage.StorageError;
 import io.drp.storage.VerifiedCopier;
@@ -36,6 +38,8 @@ final class ObjectRestorer {
     private final RestoreJournal journal;
     private final Queue<Mismatch> mismatches;
     private final Scope scope;
+    private ServerCopier server;
+    private ReadGrant grant;
     final AtomicLong objects = new AtomicLong();
     final AtomicLong bytes = new AtomicLong();
     final AtomicLong skipped = new AtomicLong();
@@ -55,6 +59,12 @@ final class ObjectRestorer {
         this.scope = scope;
     }
 
+    /** Copies inside Azure Storage from here on, the target's service reading the backup through {@code grant}. */
+    void serverSide(ServerCopier copier, ReadGrant readGrant) {
+        this.server = copier;
+        this.grant = readGrant;
+    }
+
     void copy(ManifestEntry e) {
         tasks.submit(() -> put(e));
     }
@@ -71,16 +81,20 @@ final class ObjectRestorer {
             return;
         }
         try {
-            CopyOutcome out = VerifiedCopier.copy(backup.getBlobClient(source), null, dest, e.sha256(), e.size(), e.attributes());
+            CopyOutcome out = server == null
+                    ? VerifiedCopier.copy(backup.getBlobClient(source), null, dest, e.sha256(), e.size(), e.attributes())
+                    : server.copy(grant, backup.getBlobContainerName(), source, dest, e.sha256(), e.size(), e.attributes());
             if (!out.committed()) {
                 mismatches.add(new Mismatch(e.path(), "backup copy in point " + BackupLayout.pointId(chainId, e.dataSeq())
-                        + " has SHA-256 " + out.sha256().substring(0, 12) + "…, manifest says " + e.sha256().substring(0, 12) + "…"));
+                        + " has SHA-256 " + out.sha256().substring(0, 12) + "…, manifest says " + e.sha256().substring(0, 12) + "…"
+                        + (server == null ? "" : "; the server-side copy was deleted")));
                 return;
             }
             journal.record(key, out.destinationEtag());
             count(out.size());
         } catch (BlobStorageException ex) {
-            if (BlobErrorCode.BLOB_NOT_FOUND.equals(ex.getErrorCode()) && isSourceMissing(source)) {
+            // a server-side copy hears of a missing source from the destination's service, under its own code
+            if ((server == null ? BlobErrorCode.BLOB_NOT_FOUND.equals(ex.getErrorCode()) : ServerCopier.sourceMissing(ex)) && isSourceMissing(source)) {
                 mismatches.add(new Mismatch(e.path(), "missing from backup point " + BackupLayout.pointId(chainId, e.dataSeq())));
                 return;
             }

@@ -22,7 +22,8 @@ public record RecoveryRequest(
         TeardownPolicy teardown,
         boolean resume,
         List<RunRecord> previousRuns,
-        RestoreSpec restore) {
+        RestoreSpec restore,
+        CopyMode copyMode) {
 
     public static final int MAX_PARALLELISM = 256;
 
@@ -38,6 +39,7 @@ public record RecoveryRequest(
             throw new IllegalArgumentException("parallelism must be between 1 and " + MAX_PARALLELISM);
         }
         previousRuns = previousRuns == null ? List.of() : List.copyOf(previousRuns);
+        copyMode = copyMode == null ? CopyMode.AUTO : copyMode;
         if ((kind == RunKind.RESTORE) != (restore != null)) {
             throw new IllegalArgumentException("a restore, and only a restore, carries a RestoreSpec");
         }
@@ -46,7 +48,18 @@ public record RecoveryRequest(
     /** A drill: everything, into the recovery environment, judged against the scenario. */
     public RecoveryRequest(RunKind kind, String runId, Instant disasterAt, String scenario, Path reportDir, int parallelism,
                            VerifyMode verify, TeardownPolicy teardown, boolean resume, List<RunRecord> previousRuns) {
-        this(kind, runId, disasterAt, scenario, reportDir, parallelism, verify, teardown, resume, previousRuns, null);
+        this(kind, runId, disasterAt, scenario, reportDir, parallelism, verify, teardown, resume, previousRuns, null, null);
+    }
+
+    public RecoveryRequest(RunKind kind, String runId, Instant disasterAt, String scenario, Path reportDir, int parallelism,
+                           VerifyMode verify, TeardownPolicy teardown, boolean resume, List<RunRecord> previousRuns, RestoreSpec restore) {
+        this(kind, runId, disasterAt, scenario, reportDir, parallelism, verify, teardown, resume, previousRuns, restore, null);
+    }
+
+    /** The same run, copying as asked. */
+    public RecoveryRequest withCopyMode(CopyMode mode) {
+        return new RecoveryRequest(kind, runId, disasterAt, scenario, reportDir, parallelism, verify, teardown, resume, previousRuns,
+                restore, mode);
     }
 
     /** The instant the recovery point is chosen for, and the RPO measured against: T0 for a drill. */

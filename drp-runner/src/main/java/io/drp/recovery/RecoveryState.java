@@ -27,6 +27,8 @@ final class RecoveryState {
     volatile Loss loss;
     /** A real recovery with --overwrite: objects the target already held under a name the point restores. */
     volatile Replaced replaced = new Replaced(0, java.util.List.of());
+    /** How restore and replay copy, decided by the first of them once the target is known. */
+    volatile CopyChoice copy;
     /** Copies refused at restore because the backup's bytes did not match the manifest. */
     final Queue<Mismatch> copyMismatches = new ConcurrentLinkedQueue<>();
     final List<Finding> findings = Collections.synchronizedList(new ArrayList<>());

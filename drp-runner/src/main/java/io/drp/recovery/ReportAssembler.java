@@ -141,7 +141,8 @@ final class ReportAssembler {
         }
         return new Evidence(setting.drpVersion(), String.valueOf(config.file()), config.sha256(), config.recovery().stack(),
                 setting.targetDescription(), setting.productionEndpoint(), setting.backupEndpoint(),
-                st.environment == null ? null : st.environment.account().endpoint(), manifests, st.request.parallelism());
+                st.environment == null ? null : st.environment.account().endpoint(), manifests, st.request.parallelism(),
+                st.copy == null ? null : st.copy.mode().label(), st.copy == null ? null : redactor.redact(st.copy.reason()));
     }
 
     private static Map<String, Mismatch> byObject(Iterable<Mismatch> ms) {

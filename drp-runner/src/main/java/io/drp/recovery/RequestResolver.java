@@ -44,7 +44,7 @@ public final class RequestResolver {
                     + " to resume under " + workDir.resolve("drills") + "; check the id printed by the aborted drill"));
             // The disaster happened when the first run said it did: resuming must not reset the RTO clock.
             return new RecoveryRequest(RunKind.DRILL, rec.drillId(), rec.disasterAt(), rec.scenario(), reportDir, parallelism,
-                    verify, teardown, true, rec.runs());
+                    verify, teardown, true, rec.runs(), null, o.copyMode());
         }
         Instant now = clock.instant();
         Instant t0 = o.disasterAt() != null ? o.disasterAt() : now;
@@ -52,7 +52,7 @@ public final class RequestResolver {
             throw new UsageFailure("--disaster-at " + t0 + " is in the future; a drill can only declare a disaster now or in the past");
         }
         return new RecoveryRequest(RunKind.DRILL, newRunId("d", now), t0, scenario(o.scenario()), reportDir, parallelism, verify,
-                teardown, false, List.<RunRecord>of());
+                teardown, false, List.<RunRecord>of(), null, o.copyMode());
     }
 
     String scenario(String asked) {

@@ -9,7 +9,14 @@ import java.util.Map;
 public record RestoreOptions(Instant at, String pointId, String label, List<String> services, List<String> containers, String prefix,
                              RestoreSpec.Destination destination, Map<String, String> rename, boolean overwrite,
                              Instant incidentStart, String scenario, Path reportDir, Integer parallelism, VerifyMode verify,
-                             String resumeId) {
+                             String resumeId, CopyMode copyMode) {
+
+    public RestoreOptions(Instant at, String pointId, String label, List<String> services, List<String> containers, String prefix,
+                          RestoreSpec.Destination destination, Map<String, String> rename, boolean overwrite, Instant incidentStart,
+                          String scenario, Path reportDir, Integer parallelism, VerifyMode verify, String resumeId) {
+        this(at, pointId, label, services, containers, prefix, destination, rename, overwrite, incidentStart, scenario, reportDir,
+                parallelism, verify, resumeId, null);
+    }
 
     public RestoreOptions {
         services = services == null ? List.of() : List.copyOf(services);
@@ -20,6 +27,6 @@ public record RestoreOptions(Instant at, String pointId, String label, List<Stri
 
     /** Everything, into the recovery account, at the newest point: the default of {@code drp restore}. */
     public static RestoreOptions defaults() {
-        return new RestoreOptions(null, null, null, null, null, null, null, null, false, null, null, null, null, null, null);
+        return new RestoreOptions(null, null, null, null, null, null, null, null, false, null, null, null, null, null, null, null);
     }
 }

@@ -44,7 +44,7 @@ public final class RestoreResolver {
             ResumeRecord rec = ResumeRecord.load(workDir, o.resumeId()).filter(r -> r.restore() != null).orElseThrow(() -> new UsageFailure(
                     "no restore " + o.resumeId() + " to resume under " + workDir.resolve("drills") + "; check the id printed by the aborted restore"));
             return new RecoveryRequest(RunKind.RESTORE, rec.drillId(), rec.disasterAt(), rec.scenario(), reportDir, parallelism, verify,
-                    TeardownPolicy.NEVER, true, rec.runs(), rec.restore());
+                    TeardownPolicy.NEVER, true, rec.runs(), rec.restore(), o.copyMode());
         }
         Instant now = clock.instant();
         Instant incident = o.incidentStart() != null ? o.incidentStart() : now;
@@ -59,12 +59,16 @@ public final class RestoreResolver {
         if (o.pointId() != null && !POINT.matcher(o.pointId()).matches()) {
             throw new UsageFailure("--point '" + o.pointId() + "' is not a point id such as c20261124T020000000Z/000002 (see 'drp backup --list')");
         }
+        if (o.overwrite() && o.copyMode() == CopyMode.SERVER) {
+            throw new UsageFailure("--copy-mode server cannot go with --overwrite: a server-side copy replaces the existing object before"
+                    + " it is verified; use --copy-mode stream (auto streams with --overwrite)");
+        }
         Scope scope = new Scope(containers(o), o.prefix(), renames(o));
         boolean judged = o.scenario() != null;
         String scenario = common.scenario(o.scenario());
         RestoreSpec spec = new RestoreSpec(o.at() != null ? o.at() : incident, o.pointId(), o.label(), scope, o.destination(), o.overwrite(), judged);
         return new RecoveryRequest(RunKind.RESTORE, RequestResolver.newRunId("r", now), incident, scenario, reportDir, parallelism,
-                verify, TeardownPolicy.NEVER, false, List.<RunRecord>of(), spec);
+                verify, TeardownPolicy.NEVER, false, List.<RunRecord>of(), spec, o.copyMode());
     }
 
     private Set<String> containers(RestoreOptions o) {

@@ -118,6 +118,7 @@ public final class JunitReportRenderer {
             property(x, "drp.rpoSeconds", String.valueOf(r.measured().rpoSeconds()));
             property(x, "drp.recoveryPoint", String.valueOf(r.measured().recoveryPoint()));
         }
+        if (r.evidence() != null && r.evidence().copyMode() != null) property(x, "drp.copyMode", r.evidence().copyMode());
         x.writeEndElement();
         x.writeCharacters("\n    ");
     }

@@ -44,6 +44,9 @@ public final class MarkdownReportRenderer {
             if (s.status() != StepStatus.SUCCEEDED) md.append(" (").append(s.status()).append(')');
         }
         md.append("\n");
+        if (r.evidence() != null && r.evidence().copyMode() != null) {
+            md.append("\nCopy mode: **").append(r.evidence().copyMode()).append("**, ").append(escape(r.evidence().copyModeReason())).append(".\n");
+        }
         long blocking = r.findings().stream().filter(f -> f.severity() == Finding.Severity.BLOCKING).count();
         if (!r.findings().isEmpty()) {
             md.append("\n<details><summary>").append(r.findings().size()).append(" finding(s), ").append(blocking)

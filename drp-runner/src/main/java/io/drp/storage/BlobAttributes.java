@@ -1,6 +1,7 @@
 package io.drp.storage;
 
 import com.azure.storage.blob.models.AccessTier;
+import com.azure.storage.blob.models.BlobDownloadHeaders;
 import com.azure.storage.blob.models.BlobHttpHeaders;
 import com.azure.storage.blob.models.BlobItemProperties;
 
@@ -33,6 +34,15 @@ public record BlobAttributes(String contentType, String contentEncoding, String 
         metadata = metadata == null ? Map.of() : Map.copyOf(new TreeMap<>(metadata));
         tags = tags == null ? Map.of() : Map.copyOf(new TreeMap<>(tags));
         tier = blankToNull(tier);
+    }
+
+    /** No attributes: what an object written without any gets. */
+    public static final BlobAttributes NONE = new BlobAttributes(null, null, null, null, null, null, null, null, null);
+
+    /** What a GET's response headers say: headers and metadata (a GET reports neither tags nor tier). */
+    public static BlobAttributes of(BlobDownloadHeaders h) {
+        return new BlobAttributes(h.getContentType(), h.getContentEncoding(), h.getContentLanguage(), h.getContentDisposition(),
+                h.getCacheControl(), md5(h.getContentMd5() != null ? h.getContentMd5() : h.getBlobContentMD5()), h.getMetadata(), Map.of(), null);
     }
 
     /** What a listing with metadata and tags says about an object. */

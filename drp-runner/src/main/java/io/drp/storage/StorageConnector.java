@@ -1,6 +1,7 @@
 package io.drp.storage;
 
 import com.azure.core.http.HttpClient;
+import com.azure.core.http.policy.HttpPipelinePolicy;
 import com.azure.core.http.jdk.httpclient.JdkHttpClientBuilder;
 import com.azure.identity.DefaultAzureCredentialBuilder;
 import com.azure.storage.blob.BlobServiceClient;
@@ -14,9 +15,11 @@ import com.azure.storage.common.sas.AccountSasSignatureValues;
 import io.drp.config.AccountLocation;
 import io.drp.config.ConnectionStrings;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -28,6 +31,7 @@ public final class StorageConnector {
     private final HttpClient httpClient;
     private final RequestRetryOptions retryOptions;
     private final TransientRetryCounter retryCounter = new TransientRetryCounter();
+    private final List<HttpPipelinePolicy> policies;
 
     public StorageConnector() {
         this(defaultRetryOptions());
@@ -39,8 +43,14 @@ public final class StorageConnector {
 
     /** @param httpClient the transport; tests wrap the real one to inject network faults */
     public StorageConnector(RequestRetryOptions retryOptions, HttpClient httpClient) {
+        this(retryOptions, httpClient, List.of());
+    }
+
+    /** @param policies added to every client's pipeline after drp's own; tests count requests with one */
+    public StorageConnector(RequestRetryOptions retryOptions, HttpClient httpClient, List<HttpPipelinePolicy> policies) {
         this.httpClient = httpClient;
         this.retryOptions = retryOptions;
+        this.policies = List.copyOf(policies);
     }
 
     /** The default JDK transport, for callers that wrap it. */
@@ -71,13 +81,17 @@ public final class StorageConnector {
     public StorageAccount openReadOnly(String role, AccountLocation location) {
         String sas = location.connectionString() == null ? null : narrowedSas(location, "rl");
         if (sas != null) {
+            BlobServiceClient keyed = builder(location).buildClient();
             BlobServiceClient client = common(new BlobServiceClientBuilder())
-                    .endpoint(builder(location).buildClient().getAccountUrl())
+                    .endpoint(keyed.getAccountUrl())
                     .sasToken(sas)
                     .buildClient();
-            return new StorageAccount(role, location.describe(), client, true, true);
+            return new StorageAccount(role, location.describe(), client, true, true, ReadGrant.sharedKey(keyed, Clock.systemUTC()));
         }
-        return new StorageAccount(role, location.describe(), builder(location).buildClient(), true, false);
+        BlobServiceClient client = builder(location).buildClient();
+        boolean token = location.connectionString() == null && location.sasToken() == null;
+        return new StorageAccount(role, location.describe(), client, true, false,
+                token ? ReadGrant.userDelegation(client, Clock.systemUTC()) : null);
     }
 
     /**
@@ -115,6 +129,8 @@ public final class StorageConnector {
     }
 
     private BlobServiceClientBuilder common(BlobServiceClientBuilder b) {
-        return b.httpClient(httpClient).retryOptions(retryOptions).addPolicy(retryCounter);
+        b.httpClient(httpClient).retryOptions(retryOptions).addPolicy(retryCounter);
+        policies.forEach(b::addPolicy);
+        return b;
     }
 }

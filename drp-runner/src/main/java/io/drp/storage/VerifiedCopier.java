@@ -10,13 +10,11 @@ import com.azure.storage.blob.models.BlobStorageException;
 import com.azure.storage.blob.models.DownloadRetryOptions;
 import com.azure.storage.blob.options.BlockBlobCommitBlockListOptions;
 import com.azure.storage.blob.options.BlockBlobSimpleUploadOptions;
+import com.azure.storage.blob.specialized.BlobClientBase;
 import com.azure.storage.blob.specialized.BlockBlobClient;
 import io.drp.digest.Sha256;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.util.Map;
+import java.io.OutputStream;
 
 /**
  * Copies one blob by streaming it through this process while hashing it: one GET (carrying If-Match when the
@@ -48,13 +46,12 @@ public final class VerifiedCopier {
             h = source.downloadStreamWithResponse(sink, null, RESUME, conditions, false, null, Context.NONE).getDeserializedHeaders();
         }
         String sha = sink.sha256();
-        BlobAttributes seen = new BlobAttributes(h.getContentType(), h.getContentEncoding(), h.getContentLanguage(),
-                h.getContentDisposition(), h.getCacheControl(), BlobAttributes.md5(h.getContentMd5() != null ? h.getContentMd5() : h.getBlobContentMD5()), h.getMetadata(), Map.of(), null);
+        BlobAttributes seen = BlobAttributes.of(h);
         java.time.Instant modified = h.getLastModified() == null ? null : h.getLastModified().toInstant();
         if (expectedSha256 != null && !expectedSha256.equals(sha)) {
             return new CopyOutcome(sink.size(), sha, false, seen, h.getETag(), modified, null);
         }
-        BlobAttributes set = attributes == null ? new BlobAttributes(null, null, null, null, null, null, null, null, null) : attributes;
+        BlobAttributes set = attributes == null ? BlobAttributes.NONE : attributes;
         String etag;
         if (sink.blockIds().isEmpty()) {
             etag = destination.uploadWithResponse(new BlockBlobSimpleUploadOptions(BinaryData.fromBytes(sink.tail()))
@@ -69,21 +66,40 @@ public final class VerifiedCopier {
         return new CopyOutcome(sink.size(), sha, true, seen, h.getETag(), modified, etag);
     }
 
+    /** What one read of a stored object showed: its bytes' size and hash, its ETag and its headers and metadata. */
+    public record ReadBack(long size, String sha256, String etag, BlobAttributes attributes) {}
+
     /** Reads and hashes a blob without writing anything: verification of recovered data. */
     public static CopyOutcome hash(BlobClient blob) {
+        ReadBack r = read(blob, null);
+        return CopyOutcome.read(r.size(), r.sha256());
+    }
+
+    /**
+     * One GET, hashed as it streams. Not {@code openInputStream}: that opens with a Get Properties the caller
+     * never needs (the listing or the copy already gave size and ETag), one request more per object.
+     *
+     * @param ifMatch the ETag the object must still have, so the bytes hashed are the version meant; null for any
+     */
+    public static ReadBack read(BlobClientBase blob, String ifMatch) {
         var digest = Sha256.newDigest();
-        long size = 0;
-        try (InputStream in = blob.openInputStream()) {
-            byte[] buf = new byte[64 * 1024];
-            int n;
-            while ((n = in.read(buf)) > 0) {
-                digest.update(buf, 0, n);
-                size += n;
+        long[] size = {0};
+        OutputStream hashing = new OutputStream() {
+            @Override
+            public void write(int b) {
+                digest.update((byte) b);
+                size[0]++;
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return CopyOutcome.read(size, Sha256.hex(digest));
+
+            @Override
+            public void write(byte[] b, int off, int len) {
+                digest.update(b, off, len);
+                size[0] += len;
+            }
+        };
+        BlobDownloadHeaders h = blob.downloadStreamWithResponse(hashing, null, RESUME,
+                ifMatch == null ? null : new BlobRequestConditions().setIfMatch(ifMatch), false, null, Context.NONE).getDeserializedHeaders();
+        return new ReadBack(size[0], Sha256.hex(digest), h.getETag(), BlobAttributes.of(h));
     }
 
     /** True when the exception is the service telling us the object is gone or changed under us. */

@@ -31,7 +31,8 @@ import java.util.concurrent.Future;
  * drp against a raw SDK loop doing the same transfers at the same parallelism, in one run on the embedded
  * emulator. A benchmark, not a test: it prints figures and asserts nothing. Datasets (scaled by
  * {@code -Dbench.scale}, default 1): (a) 500 × 4 MiB, (b) 20,000 × 1 KiB, (c) 5,000 × 16 KiB with five
- * incrementals each rewriting the same 40 %, against a chain holding the same final state without churn.
+ * incrementals each rewriting the same 40 %, against a chain holding the same final state without churn; then
+ * (a) and (b) restored in each copy mode ({@link CopyModes}).
  * <pre>
  * mvn -pl drp-runner -q test-compile exec:java -DskipNpm=true -Dexec.classpathScope=test \
  *     -Dexec.mainClass=io.drp.bench.DrillBenchmark [-Dbench.scale=0.1] [-Dbench.parallelism=16]
@@ -60,6 +61,8 @@ public final class DrillBenchmark {
             rows.forEach(System.out::println);
             System.out.println("(ratio = drp throughput / raw throughput = raw s / drp s; goal >= 0.95)");
             churn(azurite, tmp.resolve("c"), scaled(5_000), 16 << 10);
+            CopyModes.print(List.of(CopyModes.compare(azurite, tmp.resolve("ma"), scaled(500), 4 << 20, PARALLELISM),
+                    CopyModes.compare(azurite, tmp.resolve("mb"), scaled(20_000), 1024, PARALLELISM)).stream().flatMap(List::stream).toList(), PARALLELISM);
         }
     }
 
@@ -135,7 +138,7 @@ public final class DrillBenchmark {
         System.out.printf(Locale.ROOT, "churn / no churn: %.2f× (goal <= 1.10×)%n", c / n);
     }
 
-    private static BackupResult backup(DrillFixture f, BackupJob.Mode mode) {
+    static BackupResult backup(DrillFixture f, BackupJob.Mode mode) {
         BackupConfig cfg = new BackupConfig(f.config.backup().container(), Duration.ofDays(1), Duration.ofHours(1), 7, PARALLELISM);
         StorageAccount prod = f.session.connector().openReadOnly("production", f.session.accounts().production());
         return new BackupJob(prod, f.backupWritable, cfg, f.containers(), Clock.systemUTC(), f.workDir.resolve("cache").resolve("manifests"),
@@ -157,7 +160,7 @@ public final class DrillBenchmark {
     }
 
     /** Production objects spread over the fixture's containers, uploaded in parallel (not measured). */
-    private static List<RawLoop.Obj> seed(DrillFixture f, int objects, int size, int version) throws Exception {
+    static List<RawLoop.Obj> seed(DrillFixture f, int objects, int size, int version) throws Exception {
         List<RawLoop.Obj> objs = new ArrayList<>();
         for (int i = 0; i < objects; i++) {
             objs.add(new RawLoop.Obj(f.containers().get(i % f.containers().size()), String.format("o%07d", i)));

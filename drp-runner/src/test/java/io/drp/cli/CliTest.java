@@ -115,4 +115,15 @@ class CliTest {
         assertEquals(0, r.code());
         assertTrue(r.out().contains("3   drill aborted"), r.out());
     }
+
+    @Test
+    void anUnknownCopyModeIsOneLineNamingTheChoicesAndExitsTwo() {
+        for (String command : new String[] {"drill", "restore"}) {
+            Run r = drp(command, "--copy-mode", "sideways");
+
+            assertEquals(2, r.code(), command + ": " + r.err());
+            assertEquals(1, r.err().strip().lines().count(), r.err());
+            assertTrue(r.err().contains("--copy-mode") && r.err().contains("sideways") && r.err().contains("STREAM, SERVER, AUTO"), r.err());
+        }
+    }
 }

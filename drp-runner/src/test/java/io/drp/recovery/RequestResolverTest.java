@@ -26,6 +26,7 @@ class RequestResolverTest {
     @TempDir
     Path work;
     private RequestResolver resolver;
+    private RestoreResolver restores;
 
     @BeforeEach
     void setUp() {
@@ -39,6 +40,7 @@ class RequestResolverTest {
                 drill: { scenario: app-failure, parallelism: 6, reportDir: out, verify: metadata }
                 """, "0".repeat(64));
         resolver = new RequestResolver(cfg, Clock.fixed(NOW, ZoneOffset.UTC), work);
+        restores = new RestoreResolver(cfg, Clock.fixed(NOW, ZoneOffset.UTC), work);
     }
 
     @Test
@@ -95,5 +97,19 @@ class RequestResolverTest {
         assertEquals(1, r.previousRuns().size());
         assertThrows(UsageFailure.class, () -> resolver.drill(new DrillOptions(NOW, null, false, null, null, null, "d-first")));
         assertThrows(UsageFailure.class, () -> resolver.drill(new DrillOptions(null, null, false, null, null, null, "nope")));
+    }
+
+    @Test
+    void copyModeDefaultsToAutoAndAnAskedModeReachesTheRequest() {
+        assertEquals(CopyMode.AUTO, resolver.drill(DrillOptions.defaults()).copyMode());
+        DrillOptions server = new DrillOptions(null, null, false, null, null, null, null, CopyMode.SERVER);
+        assertEquals(CopyMode.SERVER, resolver.drill(server).copyMode());
+        assertEquals(CopyMode.SERVER, resolver.drill(server.at(NOW.minusSeconds(60))).copyMode(), "at() keeps the mode");
+        assertEquals(CopyMode.AUTO, restores.resolve(RestoreOptions.defaults()).copyMode());
+        assertEquals(CopyMode.STREAM, restores.resolve(new RestoreOptions(null, null, null, null, null, null, null, null, false, null, null,
+                null, null, null, null, CopyMode.STREAM)).copyMode());
+        UsageFailure f = assertThrows(UsageFailure.class, () -> restores.resolve(new RestoreOptions(null, null, null, null, null, null,
+                null, null, true, null, null, null, null, null, null, CopyMode.SERVER)));
+        assertTrue(f.getMessage().startsWith("--copy-mode server cannot go with --overwrite"), f.getMessage());
     }
 }

@@ -107,4 +107,24 @@ class ReportRenderersTest {
         }
         assertEquals(r, ReportJson.read(tmp.resolve(ReportJson.FILE_NAME)));
     }
+
+    @Test
+    void everyFormatSaysHowTheCopiesMovedAndWhy() throws Exception {
+        DrillReport r = SampleReports.failed();
+
+        String html = HtmlReportRenderer.render(r);
+        String md = MarkdownReportRenderer.render(r);
+        Document junit = parse(JunitReportRenderer.render(r));
+
+        assertTrue(html.contains("<td id=\"copy-mode\">server (auto: the recovery account&#39;s service reads the backup"), html);
+        assertTrue(md.contains("Copy mode: **server**, auto: the recovery account's service"), md);
+        NodeList props = junit.getElementsByTagName("property");
+        List<String> copyModes = new ArrayList<>();
+        for (int i = 0; i < props.getLength(); i++) {
+            Element p = (Element) props.item(i);
+            if (p.getAttribute("name").equals("drp.copyMode")) copyModes.add(p.getAttribute("value"));
+        }
+        assertEquals(List.of("server"), copyModes);
+        assertTrue(ReportJson.toJson(r).contains("\"copyMode\" : \"server\""));
+    }
 }

@@ -36,5 +36,6 @@ public class ReportSchemaTest {
         assertFalse(validate(json.replace("\"verdict\" : \"FAILED\"", "\"verdict\" : \"MAYBE\"")).isEmpty());
         assertFalse(validate(json.replace("\"schemaVersion\" : \"1.0\"", "\"schemaVersion\" : \"0.9\"")).isEmpty());
         assertFalse(validate(json.replace("\"transientRetries\" : 4", "\"transientRetries\" : 4, \"surprise\" : 1")).isEmpty());
+        assertFalse(validate(json.replace("\"copyMode\" : \"server\"", "\"copyMode\" : \"auto\"")).isEmpty(), "auto is resolved before the report");
     }
 }

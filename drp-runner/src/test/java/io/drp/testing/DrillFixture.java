@@ -119,6 +119,12 @@ public final class DrillFixture {
         return runner.run(req);
     }
 
+    /** A drill copying as asked (full verify, parallelism 4). */
+    public DrillReport drill(Instant disasterAt, boolean keep, Path reportDir, io.drp.recovery.CopyMode mode) throws Exception {
+        return new DrillRunner(config, session, workDir, Clock.systemUTC(), Progress.NONE, ReportJson::write, DrillRunner.targetsFor(config))
+                .run(TestRequests.drill(null, disasterAt, "region-outage", keep, reportDir, 4, true).withCopyMode(mode));
+    }
+
     /** Every object of the given containers: path to SHA-256 of its bytes. */
     public static Map<String, String> contents(StorageAccount account, List<String> containers) {
         Map<String, String> out = new TreeMap<>();
