@@ -178,7 +178,7 @@ public final class BackupJob {
         Path sweeps = SnapshotSweep.dir(cacheDir);
         SnapshotSweep sweep = null;
         if (config.consistency() == BackupConfig.Consistency.SNAPSHOT) {
-            long cleaned = SnapshotSweep.cleanUp(production, sweeps);
+            long cleaned = SnapshotSweep.cleanUp(production, sweeps, Math.max(8, config.parallelism()));
             if (cleaned > 0) notes.add("deleted " + cleaned + " snapshot(s) an interrupted backup had left in production");
             sweep = new SnapshotSweep(production, sweeps.resolve(chainId + "-" + seq + ".plan"), pool, config.parallelism() * 4);
         }
@@ -249,7 +249,7 @@ public final class BackupJob {
             if (clean) {
                 sweep.forgetPlan();
             } else {
-                SnapshotSweep.cleanUp(production, sweeps);
+                SnapshotSweep.cleanUp(production, sweeps, Math.max(8, config.parallelism()));
             }
         } catch (RuntimeException ignored) {
             // the plan stays on disk, and the next backup deletes the snapshots it lists

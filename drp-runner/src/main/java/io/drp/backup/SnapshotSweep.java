@@ -185,10 +185,12 @@ final class SnapshotSweep {
     }
 
     /**
-     * Deletes the snapshots listed in sweep plans left by this job or by a job that crashed, then the plans.
+     * Deletes the snapshots listed in sweep plans left by this job or by a job that crashed, then the plans. The
+     * deletes run {@code threads} at a time: a job stopped by a signal must be done within the grace period, and
+     * until they are gone an application's plain Delete Blob on those objects is refused.
      * @return how many snapshots were deleted
      */
-    static long cleanUp(StorageAccount production, Path sweepsDir) {
+    static long cleanUp(StorageAccount production, Path sweepsDir, int threads) {
         if (!Files.isDirectory(sweepsDir)) return 0;
         AtomicLong deleted = new AtomicLong();
         List<Path> plans;
@@ -197,19 +199,47 @@ final class SnapshotSweep {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        for (Path plan : plans) {
-            try {
-                SweepSpool.read(plan, p -> {
-                    if (p.snapshot() == null) return;
-                    if (delete(production, p.object().container(), p.object().name(), p.snapshot())) deleted.incrementAndGet();
-                });
-                Files.deleteIfExists(plan);
-            } catch (BlobStorageException e) {
-                throw new StorageError("cannot delete the snapshots an earlier backup left in production (" + e.getStatusCode() + " "
-                        + e.getErrorCode() + "); they are listed in " + plan, e);
-            } catch (IOException | UncheckedIOException e) {
-                // a torn plan: the snapshots it names that were read are gone; the file is kept for a look
+        ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threads, r -> {
+            Thread t = new Thread(r, "drp-snapshot-cleanup");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            for (Path plan : plans) {
+                java.util.concurrent.Semaphore window = new java.util.concurrent.Semaphore(threads * 4);
+                java.util.concurrent.atomic.AtomicReference<BlobStorageException> failed = new java.util.concurrent.atomic.AtomicReference<>();
+                try {
+                    SweepSpool.read(plan, p -> {
+                        if (p.snapshot() == null) return;
+                        window.acquireUninterruptibly();
+                        pool.execute(() -> {
+                            try {
+                                if (delete(production, p.object().container(), p.object().name(), p.snapshot())) deleted.incrementAndGet();
+                            } catch (BlobStorageException e) {
+                                failed.compareAndSet(null, e);
+                            } finally {
+                                window.release();
+                            }
+                        });
+                    });
+                    window.acquireUninterruptibly(threads * 4); // every delete of this plan has ended
+                    window.release(threads * 4);
+                } catch (UncheckedIOException e) {
+                    continue; // a torn plan: what was read is deleted; the file is kept for a look
+                }
+                BlobStorageException e = failed.get();
+                if (e != null) {
+                    throw new StorageError("cannot delete the snapshots a backup left in production (" + e.getStatusCode() + " "
+                            + e.getErrorCode() + "); they are listed in " + plan + " and the next backup tries again", e);
+                }
+                try {
+                    Files.deleteIfExists(plan);
+                } catch (IOException io) {
+                    throw new UncheckedIOException(io);
+                }
             }
+        } finally {
+            pool.shutdownNow();
         }
         return deleted.get();
     }

@@ -35,7 +35,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @ExtendWith(Azurite.class)
 class BackupSignalIT {
 
-    private static final int OBJECTS = 400;
+    private static final int OBJECTS = 200;
 
     @Test
     void aGuardThatTripsMidBackupCommitsNothingAndReleasesTheLease(AzuriteEmulator azurite, @TempDir Path tmp) {
@@ -78,6 +78,7 @@ class BackupSignalIT {
         assertTrue(out.contains("aborted: the backup was stopped by a signal") && out.contains("lock is released"), out);
         assertTrue(manifests(f).isEmpty(), "a stopped backup commits no manifest: " + manifests(f));
         assertEquals(LeaseStateType.AVAILABLE, lockLease(f), "SIGTERM releases the backup lease at once");
+        assertEquals(0, snapshots(f), "the stopped backup deleted the snapshots of its sweep on the way out");
 
         // SIGKILL: nothing runs on the way down, so the lease stays taken, but by a process that is gone
         java.util.Set<String> before = new java.util.HashSet<>(dataBlobs(f));
@@ -134,6 +135,13 @@ class BackupSignalIT {
             Thread.onSpinWait(); // each listing is a request to the emulator: that is the wait
         }
         throw new AssertionError("drp backup copied nothing within 90 s");
+    }
+
+    private static long snapshots(DrillFixture f) {
+        var options = new com.azure.storage.blob.models.ListBlobsOptions()
+                .setDetails(new com.azure.storage.blob.models.BlobListDetails().setRetrieveSnapshots(true));
+        return f.containers().stream().mapToLong(c -> f.prodWritable.container(c).listBlobs(options, null).stream()
+                .filter(b -> b.getSnapshot() != null).count()).sum();
     }
 
     private static List<String> dataBlobs(DrillFixture f) {
