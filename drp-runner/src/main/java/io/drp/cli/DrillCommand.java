@@ -39,6 +39,7 @@ import java.util.Locale;
                 "2:invalid usage or configuration; nothing ran",
                 "3:aborted (infrastructure, storage or backup error), or another drill holds the target"},
         footer = {"  drp drill -c drp.yaml --scenario region-outage --report-dir drill-reports",
+                "  drp drill -c drp.yaml --scenario level-2 --service orders",
                 "  drp drill -c drp.yaml --dry-run --disaster-at 2026-11-24T03:00:00Z"})
 public final class DrillCommand extends DrpCommandBase {
 
@@ -50,6 +51,10 @@ public final class DrillCommand extends DrpCommandBase {
 
     @Option(names = "--scenario", description = "Scenario whose objectives apply (default: drill.scenario, else the first declared).")
     String scenario;
+
+    @Option(names = "--service", paramLabel = "NAME", description = "The failed service a level-1 or level-2 drill is scoped to (repeatable); "
+            + "level 2 needs one unless drp.yaml declares a single service.")
+    List<String> services = new ArrayList<>();
 
     @Option(names = "--keep", description = "Leave the recovery containers in place after the drill.")
     boolean keep;
@@ -76,7 +81,7 @@ public final class DrillCommand extends DrpCommandBase {
         if (dryRun && resume != null) throw new UsageFailure("--dry-run and --resume do not go together");
         Clock clock = Clock.systemUTC();
         RecoveryRequest req = new RequestResolver(cfg, clock, options.workDir)
-                .drill(new DrillOptions(disasterAt, scenario, keep, reportDir, parallelism, verify, resume));
+                .drill(new DrillOptions(disasterAt, scenario, keep, reportDir, parallelism, verify, resume, services));
         try (StorageSession session = StorageSession.open(cfg, options.workDir)) {
             redactor = session.redactor();
             DrillRunner runner = new DrillRunner(cfg, session, options.workDir, clock,

@@ -1,7 +1,6 @@
 package io.drp.recovery;
 
 import io.drp.config.DrpConfig;
-import io.drp.config.ServiceConfig;
 import io.drp.failure.UsageFailure;
 import io.drp.model.RunRecord;
 
@@ -68,13 +67,7 @@ public final class RestoreResolver {
     }
 
     private Set<String> containers(RestoreOptions o) {
-        Set<String> out = new TreeSet<>();
-        for (String s : o.services()) {
-            ServiceConfig svc = config.services().stream().filter(x -> x.name().equals(s)).findFirst().orElseThrow(() ->
-                    new UsageFailure("--service '" + s + "' is not declared in " + config.file() + "; declared: "
-                            + config.services().stream().map(ServiceConfig::name).toList()));
-            out.addAll(svc.containers());
-        }
+        Set<String> out = new TreeSet<>(common.containersOf(o.services()));
         for (String c : o.containers()) {
             if (!config.productionContainers().contains(c)) {
                 throw new UsageFailure("--container '" + c + "' is not a container of any service in " + config.file()
