@@ -79,6 +79,8 @@ class LevelScopedRebuildIT {
         assertEquals(3, DrillFixture.contents(f.recovery, List.of(f.media())).size());
         assertFalse(f.recovery.container(f.orders()).exists(), "another service's container is not created");
         assertFalse(f.recovery.container(f.invoices()).exists());
+        assertEquals(java.util.Set.of("media"), r.objectiveResults().stream().map(o -> o.service()).collect(java.util.stream.Collectors.toSet()),
+                "only the failed service is judged");
     }
 
     @Test
