@@ -84,6 +84,19 @@ class LevelScopedRebuildIT {
     }
 
     @Test
+    void aStackDeclaredLevel2DrillCreatesOnlyTheFailedServicesTwins(AzuriteEmulator azurite, @TempDir Path tmp) throws Exception {
+        DrillFixture f = seeded(azurite, tmp);
+        Path stack = recoveryStackConfig(tmp, f); // declares a twin for every container of both services
+
+        DrillReport r = run(f, recovery -> new StackDeclaredTarget(new LocalRecoveryTarget(recovery), stack),
+                drill(f, tmp.resolve("r"), "level-2", true, "orders"));
+
+        assertEquals(Verdict.PASSED, r.verdict(), r.verdictReason());
+        assertTrue(f.recovery.container(f.orders()).exists() && f.recovery.container(f.invoices()).exists());
+        assertFalse(f.recovery.container(f.media()).exists(), "a declared twin of another service is not created at level 2");
+    }
+
+    @Test
     void aLocalLevel3DrillRestoresEveryService(AzuriteEmulator azurite, @TempDir Path tmp) throws Exception {
         DrillFixture f = seeded(azurite, tmp);
 
@@ -110,9 +123,9 @@ class LevelScopedRebuildIT {
         return new ScriptedPulumi(Files.createDirectories(tmp.resolve("pulumi-state")), clock, PROGRAM, outputs);
     }
 
-    private Function<StorageAccount, RecoveryTarget> pulumi(ScriptedPulumi cli, DrillFixture f, Path tmp) throws Exception {
-        // the recovery stack declares the fixture's containers, so the program's containers are the drill's
-        Path config = Files.writeString(tmp.resolve("Pulumi.recovery.yaml"), """
+    /** The recovery stack's config, declaring the fixture's containers, so the program's containers are the drill's. */
+    private static Path recoveryStackConfig(Path tmp, DrillFixture f) throws Exception {
+        return Files.writeString(tmp.resolve("Pulumi.recovery.yaml"), """
                 config:
                   azure-native:location: francesouth
                   drp:region: francesouth
@@ -120,6 +133,10 @@ class LevelScopedRebuildIT {
                   drp:dataContainers: %s
                   drp:productionStack: organization/drp/production
                 """.formatted(String.join(",", f.containers())));
+    }
+
+    private Function<StorageAccount, RecoveryTarget> pulumi(ScriptedPulumi cli, DrillFixture f, Path tmp) throws Exception {
+        Path config = recoveryStackConfig(tmp, f);
         PulumiWorkspace ws = new PulumiWorkspace(cli, App::stack, clock);
         return recovery -> new PulumiRecoveryTarget(ws, new PulumiRecoveryTarget.Stack("recovery", PulumiRecoveryTarget.Mode.EPHEMERAL, config),
                 recovery, LocalRecoveryTarget::new, endpoint -> recovery);
