@@ -31,12 +31,15 @@ final class ServiceResources {
         return urns(declared(stack, config), containers);
     }
 
-    /** In the order the program declares them, so a parent comes before its children. */
+    /**
+     * Sorted: the mock engine registers resources from several threads, so their order varies from run to run, and
+     * {@code --target} is a set to Pulumi. A stable list keeps the report and the tests reproducible.
+     */
     static List<String> urns(DeclaredStack declared, List<String> containers) {
         List<DeclaredResource> chosen = declared.resources().stream().filter(r -> wanted(r, containers)).toList();
         return declared.resources().stream()
                 .filter(r -> chosen.contains(r) || chosen.stream().anyMatch(c -> parents(r, c)))
-                .map(DeclaredResource::urn).toList();
+                .map(DeclaredResource::urn).sorted().toList();
     }
 
     private static boolean wanted(DeclaredResource r, List<String> containers) {

@@ -25,7 +25,7 @@ class ServiceResourcesTest {
         for (String c : containers) urns.add(p + "$drp:storage:DataStore$azure-native:storage:BlobContainer::recovery-data-" + c);
         urns.addAll(List.of(p + "$drp:app:AppTier::recovery-app", p + "$drp:app:AppTier$azure-native:web:AppServicePlan::recovery-app-plan",
                 p + "$drp:app:AppTier$azure-native:web:WebApp::recovery-app-app"));
-        return urns;
+        return urns.stream().sorted().toList();
     }
 
     @Test
@@ -34,6 +34,12 @@ class ServiceResourcesTest {
 
         assertEquals(expected("recovery-drill-ab12", "media"), urns);
         assertTrue(urns.stream().noneMatch(u -> u.contains("Monitoring") || u.contains("BlobServiceProperties")), urns.toString());
+    }
+
+    @Test
+    void theChoiceIsTheSameWhateverOrderTheMockEngineRegisteredIn() {
+        List<String> first = ServiceResources.urns("recovery", RECOVERY, List.of("media"));
+        for (int i = 0; i < 5; i++) assertEquals(first, ServiceResources.urns("recovery", RECOVERY, List.of("media")));
     }
 
     @Test
