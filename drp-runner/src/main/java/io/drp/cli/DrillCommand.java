@@ -40,6 +40,7 @@ import java.util.Locale;
                 "2:invalid usage or configuration; nothing ran",
                 "3:aborted (infrastructure, storage or backup error), or another drill holds the target"},
         footer = {"  drp drill -c drp.yaml --scenario region-outage --report-dir drill-reports",
+                "  drp drill -c drp.yaml --scenario level-2 --service orders",
                 "  drp drill -c drp.yaml --dry-run --disaster-at 2026-11-24T03:00:00Z"})
 public final class DrillCommand extends DrpCommandBase {
 
@@ -51,6 +52,10 @@ public final class DrillCommand extends DrpCommandBase {
 
     @Option(names = "--scenario", description = "Scenario whose objectives apply (default: drill.scenario, else the first declared).")
     String scenario;
+
+    @Option(names = "--service", paramLabel = "NAME", description = "The failed service a level-1 or level-2 drill is scoped to (repeatable); "
+            + "level 2 needs one unless drp.yaml declares a single service.")
+    List<String> services = new ArrayList<>();
 
     @Option(names = "--keep", description = "Leave the recovery containers in place after the drill.")
     boolean keep;
@@ -78,7 +83,7 @@ public final class DrillCommand extends DrpCommandBase {
         DrpConfig cfg = new ConfigLoader().load(options.config);
         cfg.warnings().forEach(w -> err().println("warning: " + w));
         if (dryRun && resume != null) throw new UsageFailure("--dry-run and --resume do not go together");
-        DrillOptions opts = new DrillOptions(disasterAt, scenario, keep, reportDir, parallelism, verify, resume, copyMode);
+        DrillOptions opts = new DrillOptions(disasterAt, scenario, keep, reportDir, parallelism, verify, resume, services, copyMode);
         new RequestResolver(cfg, Clock.systemUTC(), options.workDir).drill(opts); // bad input is refused before connecting
         try (StorageSession session = StorageSession.open(cfg, options.workDir)) {
             redactor = session.redactor();

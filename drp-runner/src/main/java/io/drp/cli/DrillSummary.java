@@ -35,8 +35,7 @@ final class DrillSummary {
         out.println();
         out.printf("%s %s: %s (%s)%n", r.kind(), r.drillId(), r.verdict(), r.verdictReason());
         if (r.objectives() != null && r.objectives().incidentLevel() != null) {
-            out.printf("  scenario %s: incident level %d, %s%n", r.objectives().scenario(), r.objectives().incidentLevel(),
-                    r.objectives().scenarioDescription());
+            out.println("  scenario: " + io.drp.report.ScenarioLines.scenario(r.objectives()));
         }
         if (r.restore() != null) {
             out.printf("  restored into %s %s: %s%s%s%n", r.restore().destination(), r.restore().account(), r.restore().containers(),
@@ -46,11 +45,8 @@ final class DrillSummary {
         if (r.measured() != null) {
             out.printf("  disaster at %s, recovery point %s%n", r.measured().disasterAt(),
                     r.measured().recoveryPoint() == null ? "none" : r.measured().recoveryPoint());
-            var w = r.measured().serviceWindow();
-            if (w != null) {
-                out.printf("  SLA window at T0: %s; next opens %s (%s, %s)%n", w.inside() ? "inside (" + w.window() + ")" : "outside",
-                        w.nextOpensAt(), w.nextWindow(), w.zone());
-            }
+            String window = io.drp.report.ScenarioLines.window(r);
+            if (window != null) out.println("  " + window);
         }
         for (ObjectiveResult o : r.objectiveResults()) {
             out.printf(Locale.ROOT, "  %-4s %-10s %-9s target %-10s measured %-10s %s%n", o.met() ? "ok" : "MISS", o.service(),

@@ -31,7 +31,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
                 "An outage starts at the first failed round; past watch.tolerance (default 10m, the SLA's) it is an incident of level 1 (only functional probes fail) or 2 (storage down), escalating to 3 at 45 min. Every transition (suspected, declared, escalated, recovered) goes to watch.webhooks.",
                 "By default drp only notifies and prints the drp restore command to run. It runs it itself, once per incident, only with watch.response: restore|drill AND --auto; into production only with watch.restoreTarget: production AND --allow-production."},
         exitCodeList = {
-                "0:every probe answers (--once), or the watch was stopped (SIGTERM)",
+                "0:every probe answers (--once), or the watch was stopped (SIGTERM) after finishing its round and saving its state",
                 "1:an outage is suspected or an incident is declared (--once)",
                 "2:invalid usage or configuration; nothing was probed",
                 "3:aborted: the watch state cannot be read, or the automatic response aborted"},
@@ -76,11 +76,17 @@ public final class WatchCommand extends DrpCommandBase {
             return r.state().phase() == WatchState.Phase.UP ? ExitCode.OK : ExitCode.OBJECTIVE_MISSED;
         }
         AtomicBoolean stop = new AtomicBoolean();
+        AtomicBoolean stoppedCleanly = new AtomicBoolean();
         CountDownLatch done = new CountDownLatch(1);
         Thread hook = new Thread(() -> {
             stop.set(true);
             try {
-                done.await(60, TimeUnit.SECONDS); // let the round in progress finish and the state be saved
+                // let the round in progress finish and the state be saved
+                if (done.await(60, TimeUnit.SECONDS) && stoppedCleanly.get()) {
+                    // A clean stop is exit 0, as the exit codes say; left alone, the JVM ends a SIGTERM with 143. The
+                    // watch has printed and saved everything by now, and runs no other hook (a response ends with its round).
+                    Runtime.getRuntime().halt(ExitCode.OK.code);
+                }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
@@ -88,6 +94,7 @@ public final class WatchCommand extends DrpCommandBase {
         Runtime.getRuntime().addShutdownHook(hook);
         try {
             watcher.run(stop::get, WatchCommand::pause);
+            stoppedCleanly.set(true);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } finally {

@@ -124,6 +124,8 @@ public final class DemoScenario {
     private void report(String label, BackupResult r) {
         out.printf("%s: %s, %d objects, %d copied (%s), %d deletions, %.2f s%n", label, r.point().pointId(), r.point().objects(),
                 r.point().puts(), Bytes.human(r.point().putBytes()), r.point().deletes(), r.elapsed().toMillis() / 1000.0);
+        // how consistent the point is: the snapshot sweep's length, or why it is fuzzy
+        r.notes().stream().filter(n -> n.contains(" point: ")).forEach(n -> out.println("   " + n));
     }
 
     private static void sleep(Duration d) {

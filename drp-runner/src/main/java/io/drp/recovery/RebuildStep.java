@@ -23,10 +23,12 @@ final class RebuildStep implements Step<RecoveryState> {
     @Override
     public Map<String, Object> run(RecoveryState st, Timeline timeline) {
         var targets = PlanStep.containers(st).stream().map(st.request.scope()::target).toList();
-        st.environment = ctx.target().rebuild(st.request.runId(), targets, st.request.resume());
+        var extent = io.drp.recovery.rebuild.RebuildExtent.forScenario(st.request.scenario());
+        st.environment = ctx.target().rebuild(st.request.runId(), targets, st.request.resume(), extent);
         if (st.request.restore() != null && st.request.restore().overwrite()) st.replaced = Overwrites.find(st);
         Map<String, Object> d = new LinkedHashMap<>(st.environment.details());
         d.put("target", ctx.target().describe());
+        d.put("extent", extent.label());
         d.put("containers", st.environment.containers().size());
         if (st.request.restore() != null) d.put("replacedObjects", st.replaced.count());
         return d;

@@ -9,7 +9,8 @@ import java.util.Objects;
 
 /**
  * One run, fully resolved at the edge by {@link RequestResolver}: after it nothing downstream defaults a
- * value again. {@code disasterAt} (T0) is never null; {@code previousRuns} is empty unless resuming.
+ * value again. {@code disasterAt} (T0) is never null; {@code previousRuns} is empty unless resuming. {@code drillScope}
+ * narrows a drill to the containers of the services it names (a level-2 drill); a restore's scope is in its spec.
  */
 public record RecoveryRequest(
         RunKind kind,
@@ -23,6 +24,7 @@ public record RecoveryRequest(
         boolean resume,
         List<RunRecord> previousRuns,
         RestoreSpec restore,
+        Scope drillScope,
         CopyMode copyMode) {
 
     public static final int MAX_PARALLELISM = 256;
@@ -43,23 +45,26 @@ public record RecoveryRequest(
         if ((kind == RunKind.RESTORE) != (restore != null)) {
             throw new IllegalArgumentException("a restore, and only a restore, carries a RestoreSpec");
         }
+        drillScope = drillScope == null ? Scope.ALL : drillScope;
+        if (restore != null && !drillScope.isEverything()) throw new IllegalArgumentException("a restore's scope is in its RestoreSpec");
+    }
+
+    /** A run of every service: a restore carries its own scope in its RestoreSpec. */
+    public RecoveryRequest(RunKind kind, String runId, Instant disasterAt, String scenario, Path reportDir, int parallelism,
+                           VerifyMode verify, TeardownPolicy teardown, boolean resume, List<RunRecord> previousRuns, RestoreSpec restore) {
+        this(kind, runId, disasterAt, scenario, reportDir, parallelism, verify, teardown, resume, previousRuns, restore, null, null);
     }
 
     /** A drill: everything, into the recovery environment, judged against the scenario. */
     public RecoveryRequest(RunKind kind, String runId, Instant disasterAt, String scenario, Path reportDir, int parallelism,
                            VerifyMode verify, TeardownPolicy teardown, boolean resume, List<RunRecord> previousRuns) {
-        this(kind, runId, disasterAt, scenario, reportDir, parallelism, verify, teardown, resume, previousRuns, null, null);
-    }
-
-    public RecoveryRequest(RunKind kind, String runId, Instant disasterAt, String scenario, Path reportDir, int parallelism,
-                           VerifyMode verify, TeardownPolicy teardown, boolean resume, List<RunRecord> previousRuns, RestoreSpec restore) {
-        this(kind, runId, disasterAt, scenario, reportDir, parallelism, verify, teardown, resume, previousRuns, restore, null);
+        this(kind, runId, disasterAt, scenario, reportDir, parallelism, verify, teardown, resume, previousRuns, null, null, null);
     }
 
     /** The same run, copying as asked. */
     public RecoveryRequest withCopyMode(CopyMode mode) {
         return new RecoveryRequest(kind, runId, disasterAt, scenario, reportDir, parallelism, verify, teardown, resume, previousRuns,
-                restore, mode);
+                restore, drillScope, mode);
     }
 
     /** The instant the recovery point is chosen for, and the RPO measured against: T0 for a drill. */
@@ -67,8 +72,9 @@ public record RecoveryRequest(
         return restore == null ? disasterAt : restore.at();
     }
 
+    /** What the run restores: a restore's options, or a drill's failed services' containers (level 2; every container otherwise). */
     public Scope scope() {
-        return restore == null ? Scope.ALL : restore.scope();
+        return restore == null ? drillScope : restore.scope();
     }
 
     /** Whether missed RTO/RPO/loss objectives fail the run (a restore without --scenario is judged on integrity only). */

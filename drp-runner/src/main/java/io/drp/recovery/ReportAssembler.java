@@ -56,7 +56,8 @@ final class ReportAssembler {
         Duration rto = v == null ? null : Duration.between(req.disasterAt(), v.verifiedAt());
         Loss loss = st.loss != null ? st.loss : Loss.none();
         List<Mismatch> mismatches = v != null ? v.mismatches() : List.copyOf(new TreeMap<>(byObject(st.copyMismatches)).values());
-        List<ObjectiveResult> results = ObjectiveEvaluator.evaluate(config.services(), req.scenario(), rto, rpo,
+        List<io.drp.config.ServiceConfig> judged = inScope(req.scope());
+        List<ObjectiveResult> results = ObjectiveEvaluator.evaluate(judged, req.scenario(), rto, rpo,
                 v == null ? null : integrityPerService(loss, mismatches));
         List<Finding> findings = new ArrayList<>(st.findings());
         if (!setting.sourcesServerEnforced()) {
@@ -77,11 +78,20 @@ final class ReportAssembler {
         runs.add(new RunRecord(runs.size() + 1, run.startedAt(), run.finishedAt(), j.verdict(),
                 req.previousRuns().isEmpty() ? null : "resumed; already verified copies were not repeated"));
         Instant firstStart = req.previousRuns().isEmpty() ? run.startedAt() : req.previousRuns().get(0).startedAt();
-        Objectives objectives = ObjectiveEvaluator.headline(config.services(), req.scenario());
+        Objectives objectives = ObjectiveEvaluator.headline(judged, req.scenario());
         String kind = req.kind() == RunKind.RESTORE ? DrillReport.RESTORE : DrillReport.DRILL;
         return new DrillReport(DrillReport.SCHEMA_VERSION, kind, req.runId(), j.verdict(), redactor.redact(j.reason()), firstStart,
                 run.finishedAt(), objectives, measured, results, run.steps(), integrity, evidence(st), redact(j.findings()), runs,
                 run.transientRetries(), restoreDetails(st));
+    }
+
+    /**
+     * The services a run is judged for: those it restored at least one container of. A level-2 drill of one service
+     * says nothing about the others' objectives, so it does not report them as met.
+     */
+    private List<io.drp.config.ServiceConfig> inScope(Scope scope) {
+        var in = config.services().stream().filter(s -> s.containers().stream().anyMatch(scope::includesContainer)).toList();
+        return in.isEmpty() ? config.services() : in;
     }
 
     private io.drp.model.ServiceWindow serviceWindow(Instant at) {

@@ -1,6 +1,8 @@
 package io.drp.recovery;
 
 import io.drp.config.DrpConfig;
+import io.drp.config.IncidentLevel;
+import io.drp.config.ServiceConfig;
 import io.drp.failure.UsageFailure;
 import io.drp.model.RunRecord;
 
@@ -43,16 +45,50 @@ public final class RequestResolver {
             ResumeRecord rec = ResumeRecord.load(workDir, o.resumeId()).orElseThrow(() -> new UsageFailure("no drill " + o.resumeId()
                     + " to resume under " + workDir.resolve("drills") + "; check the id printed by the aborted drill"));
             // The disaster happened when the first run said it did: resuming must not reset the RTO clock.
+            if (!o.services().isEmpty()) throw new UsageFailure("--service cannot be changed when resuming; the first run's services stand");
             return new RecoveryRequest(RunKind.DRILL, rec.drillId(), rec.disasterAt(), rec.scenario(), reportDir, parallelism,
-                    verify, teardown, true, rec.runs(), null, o.copyMode());
+                    verify, teardown, true, rec.runs(), null, rec.drillScope(), o.copyMode());
         }
         Instant now = clock.instant();
         Instant t0 = o.disasterAt() != null ? o.disasterAt() : now;
         if (t0.isAfter(now)) {
             throw new UsageFailure("--disaster-at " + t0 + " is in the future; a drill can only declare a disaster now or in the past");
         }
-        return new RecoveryRequest(RunKind.DRILL, newRunId("d", now), t0, scenario(o.scenario()), reportDir, parallelism, verify,
-                teardown, false, List.<RunRecord>of(), null, o.copyMode());
+        String scenario = scenario(o.scenario());
+        return new RecoveryRequest(RunKind.DRILL, newRunId("d", now), t0, scenario, reportDir, parallelism, verify,
+                teardown, false, List.<RunRecord>of(), null, drillScope(scenario, o.services()), o.copyMode());
+    }
+
+    /**
+     * Level 2 is one failed service: its application tier and its containers. Which one is never guessed, except
+     * when drp.yaml declares a single service; level 3 is every service by definition.
+     */
+    private Scope drillScope(String scenario, List<String> services) {
+        var level = IncidentLevel.ofScenario(scenario);
+        if (level.isPresent() && level.get() == IncidentLevel.LEVEL_3 && !services.isEmpty()) {
+            throw new UsageFailure("--service: a level-3 drill rebuilds and restores every service; drop --service, or drill level-2");
+        }
+        List<String> named = services;
+        if (named.isEmpty() && level.isPresent() && level.get() == IncidentLevel.LEVEL_2) {
+            if (config.services().size() != 1) {
+                throw new UsageFailure("a level-2 drill rebuilds the failed service only: name it with --service (declared: "
+                        + config.services().stream().map(ServiceConfig::name).toList() + ")");
+            }
+            named = List.of(config.services().get(0).name());
+        }
+        return named.isEmpty() ? Scope.ALL : new Scope(containersOf(named), "", java.util.Map.of());
+    }
+
+    /** The production containers of the named services; an unknown name is a usage error naming {@code --service}. */
+    java.util.Set<String> containersOf(List<String> services) {
+        java.util.Set<String> out = new java.util.TreeSet<>();
+        for (String s : services) {
+            ServiceConfig svc = config.services().stream().filter(x -> x.name().equals(s)).findFirst().orElseThrow(() ->
+                    new UsageFailure("--service '" + s + "' is not declared in " + config.file() + "; declared: "
+                            + config.services().stream().map(ServiceConfig::name).toList()));
+            out.addAll(svc.containers());
+        }
+        return out;
     }
 
     String scenario(String asked) {

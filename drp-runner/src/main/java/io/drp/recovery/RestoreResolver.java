@@ -1,7 +1,6 @@
 package io.drp.recovery;
 
 import io.drp.config.DrpConfig;
-import io.drp.config.ServiceConfig;
 import io.drp.failure.UsageFailure;
 import io.drp.model.RunRecord;
 
@@ -44,7 +43,7 @@ public final class RestoreResolver {
             ResumeRecord rec = ResumeRecord.load(workDir, o.resumeId()).filter(r -> r.restore() != null).orElseThrow(() -> new UsageFailure(
                     "no restore " + o.resumeId() + " to resume under " + workDir.resolve("drills") + "; check the id printed by the aborted restore"));
             return new RecoveryRequest(RunKind.RESTORE, rec.drillId(), rec.disasterAt(), rec.scenario(), reportDir, parallelism, verify,
-                    TeardownPolicy.NEVER, true, rec.runs(), rec.restore(), o.copyMode());
+                    TeardownPolicy.NEVER, true, rec.runs(), rec.restore(), null, o.copyMode());
         }
         Instant now = clock.instant();
         Instant incident = o.incidentStart() != null ? o.incidentStart() : now;
@@ -68,17 +67,11 @@ public final class RestoreResolver {
         String scenario = common.scenario(o.scenario());
         RestoreSpec spec = new RestoreSpec(o.at() != null ? o.at() : incident, o.pointId(), o.label(), scope, o.destination(), o.overwrite(), judged);
         return new RecoveryRequest(RunKind.RESTORE, RequestResolver.newRunId("r", now), incident, scenario, reportDir, parallelism,
-                verify, TeardownPolicy.NEVER, false, List.<RunRecord>of(), spec, o.copyMode());
+                verify, TeardownPolicy.NEVER, false, List.<RunRecord>of(), spec, null, o.copyMode());
     }
 
     private Set<String> containers(RestoreOptions o) {
-        Set<String> out = new TreeSet<>();
-        for (String s : o.services()) {
-            ServiceConfig svc = config.services().stream().filter(x -> x.name().equals(s)).findFirst().orElseThrow(() ->
-                    new UsageFailure("--service '" + s + "' is not declared in " + config.file() + "; declared: "
-                            + config.services().stream().map(ServiceConfig::name).toList()));
-            out.addAll(svc.containers());
-        }
+        Set<String> out = new TreeSet<>(common.containersOf(o.services()));
         for (String c : o.containers()) {
             if (!config.productionContainers().contains(c)) {
                 throw new UsageFailure("--container '" + c + "' is not a container of any service in " + config.file()

@@ -14,20 +14,21 @@ import java.util.Optional;
 
 /**
  * What must survive between runs of one drill or restore for {@code --resume}: the disaster instant (so the
- * RTO stays honest across the interruption), the scenario, the runs so far, and for a restore what it restores.
+ * RTO stays honest across the interruption), the scenario, the runs so far, and what it restores (a restore's
+ * spec, or a level-2 drill's services' containers; null in records written before drills were scoped).
  */
-public record ResumeRecord(String drillId, Instant disasterAt, String scenario, List<RunRecord> runs, RestoreSpec restore) {
+public record ResumeRecord(String drillId, Instant disasterAt, String scenario, List<RunRecord> runs, RestoreSpec restore, Scope drillScope) {
 
     public ResumeRecord {
         runs = runs == null ? List.of() : List.copyOf(runs);
     }
 
     public ResumeRecord(String drillId, Instant disasterAt, String scenario, List<RunRecord> runs) {
-        this(drillId, disasterAt, scenario, runs, null);
+        this(drillId, disasterAt, scenario, runs, null, null);
     }
 
     static ResumeRecord of(RecoveryRequest req, List<RunRecord> runs) {
-        return new ResumeRecord(req.runId(), req.disasterAt(), req.scenario(), runs, req.restore());
+        return new ResumeRecord(req.runId(), req.disasterAt(), req.scenario(), runs, req.restore(), req.restore() == null ? req.scope() : null);
     }
 
     static Path file(Path workDir, String drillId) {

@@ -53,6 +53,10 @@ public final class HtmlReportRenderer {
         m.put("rto", me == null ? "-" : secs(me.rtoSeconds()));
         m.put("rpo", me == null ? "-" : secs(me.rpoSeconds()));
         Objectives o = r.objectives();
+        m.put("incident", ScenarioLines.scenario(o));
+        m.put("t0Name", ScenarioLines.instant(r));
+        String window = me == null ? null : ScenarioLines.window(me.serviceWindow());
+        m.put("serviceWindow", window == null ? "not recorded" : window);
         if (o != null) {
             m.put("scenario", o.scenario());
             m.put("slo", String.format(Locale.ROOT, "%.3f%%", o.sloPercent()));

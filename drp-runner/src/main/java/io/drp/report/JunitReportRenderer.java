@@ -117,6 +117,21 @@ public final class JunitReportRenderer {
             property(x, "drp.rtoSeconds", String.valueOf(r.measured().rtoSeconds()));
             property(x, "drp.rpoSeconds", String.valueOf(r.measured().rpoSeconds()));
             property(x, "drp.recoveryPoint", String.valueOf(r.measured().recoveryPoint()));
+            var w = r.measured().serviceWindow();
+            if (w != null) {
+                property(x, "drp.serviceWindow", w.inside() ? "inside" : "outside");
+                property(x, "drp.serviceWindowName", String.valueOf(w.window()));
+                property(x, "drp.nextServiceWindowOpensAt", String.valueOf(w.nextOpensAt()));
+                property(x, "drp.serviceWindowLine", ScenarioLines.window(r));
+            }
+        }
+        if (r.objectives() != null) {
+            property(x, "drp.scenario", r.objectives().scenario());
+            if (r.objectives().incidentLevel() != null) {
+                property(x, "drp.incidentLevel", String.valueOf(r.objectives().incidentLevel()));
+                property(x, "drp.incidentDescription", r.objectives().scenarioDescription());
+            }
+            property(x, "drp.scenarioLine", ScenarioLines.scenario(r.objectives()));
         }
         if (r.evidence() != null && r.evidence().copyMode() != null) property(x, "drp.copyMode", r.evidence().copyMode());
         x.writeEndElement();

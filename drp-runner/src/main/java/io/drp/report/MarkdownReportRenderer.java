@@ -23,6 +23,9 @@ public final class MarkdownReportRenderer {
         };
         md.append("## ").append(icon).append(" DR drill `").append(r.drillId()).append("`: **").append(r.verdict()).append("**\n\n");
         md.append(escape(r.verdictReason())).append("\n\n");
+        md.append("Scenario: ").append(escape(ScenarioLines.scenario(r.objectives()))).append(".\n\n");
+        String window = ScenarioLines.window(r);
+        if (window != null) md.append(escape(window)).append(".\n\n");
         if (r.measured() != null) {
             md.append("Disaster at ").append(r.measured().disasterAt()).append(", recovery point `")
                     .append(r.measured().recoveryPoint() == null ? "none" : r.measured().recoveryPoint()).append("`.\n\n");

@@ -40,6 +40,8 @@ public record ResponsePlan(boolean automatic, List<String> args) {
         if (automatic && w.response() == WatchConfig.Response.DRILL) {
             a.addAll(List.of("drill", "-c", config.toString(), "--work-dir", workDir.toString(), "--disaster-at", incidentStart.toString(),
                     "--scenario", scenario));
+            // a level-2 drill with no service named is refused unless drp.yaml declares a single service (see RequestResolver)
+            if (level < 3) new java.util.TreeSet<>(services).forEach(svc -> a.addAll(List.of("--service", svc)));
             return new ResponsePlan(true, a);
         }
         a.addAll(List.of("restore", "-c", config.toString(), "--work-dir", workDir.toString()));

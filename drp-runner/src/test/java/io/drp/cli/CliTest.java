@@ -126,4 +126,19 @@ class CliTest {
             assertTrue(r.err().contains("--copy-mode") && r.err().contains("sideways") && r.err().contains("STREAM, SERVER, AUTO"), r.err());
         }
     }
+
+    @Test
+    void aLevel2DrillWithoutTheFailedServiceExitsTwoWithOneLine(@TempDir Path tmp) throws Exception {
+        Path f = Files.writeString(tmp.resolve("drp.yaml"), VALID + """
+                  media:
+                    containers: [media]
+                """);
+
+        Run r = drp("drill", "-c", f.toString(), "--work-dir", tmp.resolve("work").toString(), "--scenario", "level-2");
+
+        assertEquals(2, r.code(), r.err());
+        assertEquals("drp drill: a level-2 drill rebuilds the failed service only: name it with --service (declared: [orders, media])",
+                r.err().strip());
+        assertFalse(Files.exists(tmp.resolve("work").resolve("drills")), "refused before anything ran");
+    }
 }

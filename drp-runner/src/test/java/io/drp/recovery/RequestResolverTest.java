@@ -102,7 +102,7 @@ class RequestResolverTest {
     @Test
     void copyModeDefaultsToAutoAndAnAskedModeReachesTheRequest() {
         assertEquals(CopyMode.AUTO, resolver.drill(DrillOptions.defaults()).copyMode());
-        DrillOptions server = new DrillOptions(null, null, false, null, null, null, null, CopyMode.SERVER);
+        DrillOptions server = new DrillOptions(null, null, false, null, null, null, null, null, CopyMode.SERVER);
         assertEquals(CopyMode.SERVER, resolver.drill(server).copyMode());
         assertEquals(CopyMode.SERVER, resolver.drill(server.at(NOW.minusSeconds(60))).copyMode(), "at() keeps the mode");
         assertEquals(CopyMode.AUTO, restores.resolve(RestoreOptions.defaults()).copyMode());

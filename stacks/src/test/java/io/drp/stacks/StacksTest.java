@@ -204,4 +204,18 @@ class StacksTest {
         var future = mocks.newResourceAsync(new com.pulumi.test.Mocks.ResourceArgs("azure-native:compute:VirtualMachine", "vm", Map.of(), null, null));
         assertTrue(future.isCompletedExceptionally());
     }
+
+    @Test
+    void everyResourceCarriesTheUrnAnUpdateCanTarget() {
+        DeclaredStack r = StackInspector.inspect("recovery-drill-ab12", with(RECOVERY, "role", "recovery"), Map.of(
+                "backupAccountName", "b", "backupBlobEndpoint", "https://b/", "backupContainer", "c", "region", "francecentral"));
+
+        DeclaredResource plan = r.ofType("AppServicePlan").get(0);
+        // the parents' types are part of the URN; the stack name is the stack the update runs on
+        assertEquals("urn:pulumi:recovery-drill-ab12::drp::drp:stack:RecoveryEnvironment$drp:app:AppTier$azure-native:web:AppServicePlan::recovery-app-plan",
+                plan.urn());
+        // a StackReference only reads production's outputs; nothing targets it
+        assertTrue(r.resources().stream().filter(x -> !x.isType("StackReference"))
+                .allMatch(x -> x.urn() != null && x.urn().endsWith("::" + x.name())), () -> r.resources().stream().map(DeclaredResource::urn).toList().toString());
+    }
 }

@@ -79,18 +79,36 @@ public final class PulumiRecoveryTarget implements RecoveryTarget {
 
     @Override
     public RecoveryEnvironment rebuild(String runId, List<String> wanted, boolean resume) {
-        String name = stackFor(runId);
-        PulumiWorkspace.Open how = stack.mode() == Mode.STANDING ? PulumiWorkspace.Open.SELECT
+        return rebuild(runId, wanted, resume, RebuildExtent.STACK);
+    }
+
+    /**
+     * Level 3 (and custom scenarios): {@code up} on the whole stack. Level 2: {@code up --target} with the URNs of
+     * the failed service's resources ({@link ServiceResources}). Level 1: no update at all; the standing recovery
+     * stack's outputs say where the data goes, whatever {@code recovery.rebuild} says, since nothing is rebuilt.
+     */
+    @Override
+    public RecoveryEnvironment rebuild(String runId, List<String> wanted, boolean resume, RebuildExtent extent) {
+        boolean standing = stack.mode() == Mode.STANDING || extent == RebuildExtent.NOTHING;
+        String name = standing ? stack.name() : stackFor(runId);
+        PulumiWorkspace.Open how = standing ? PulumiWorkspace.Open.SELECT
                 : resume ? PulumiWorkspace.Open.CREATE_OR_SELECT : PulumiWorkspace.Open.CREATE;
-        Map<String, ConfigValue> config = configFor(runId);
+        Map<String, ConfigValue> config = standing ? RecoveryStackConfig.read(stack.stackConfig()) : configFor(runId);
+        List<String> targets = extent == RebuildExtent.SERVICE ? ServiceResources.urns(name, config, wanted) : List.of();
+        if (extent == RebuildExtent.SERVICE && targets.isEmpty()) {
+            // an empty target list would update the whole stack: the opposite of what level 2 asks
+            throw new RebuildFailure("the recovery program declares nothing for containers " + wanted + " nor an application tier; "
+                    + "nothing to rebuild at level 2");
+        }
         WorkspaceStack s = pulumi.open(name, how);
         try {
-            pulumi.configure(s, config);
+            // level 1 changes nothing on the stack, not even its configuration
+            if (extent != RebuildExtent.NOTHING) pulumi.configure(s, config);
             ResourceTimeline events = new ResourceTimeline(pulumi.clock());
             Instant start = pulumi.clock().instant();
             Map<String, OutputValue> outputs;
             try {
-                outputs = pulumi.up(s, "drp " + runId, events);
+                outputs = extent == RebuildExtent.NOTHING ? pulumi.outputs(s) : pulumi.up(s, "drp " + runId, events, targets);
             } catch (RebuildFailure f) {
                 throw events.firstFailure().map(r -> failedResource(name, r, f, events)).orElseGet(() -> leftUp(name, f));
             }
@@ -98,7 +116,7 @@ public final class PulumiRecoveryTarget implements RecoveryTarget {
                 throw failedResource(name, r, null, events);
             });
             double upSeconds = Duration.between(start, pulumi.clock().instant()).toMillis() / 1000.0;
-            StorageAccount account = account(name, outputs);
+            StorageAccount account = account(name, outputs, standing);
             List<String> declared = declared(outputs);
             List<String> missing = wanted.stream().filter(c -> !declared.contains(c)).toList();
             if (!missing.isEmpty()) {
@@ -108,8 +126,9 @@ public final class PulumiRecoveryTarget implements RecoveryTarget {
             RecoveryEnvironment env = containersIn.apply(account).rebuild(runId, wanted, resume);
             Map<String, String> details = new LinkedHashMap<>(env.details());
             details.put("stack", name);
-            details.put("rebuild", stack.mode().name().toLowerCase(Locale.ROOT));
-            details.put("pulumiUpSeconds", String.format(Locale.ROOT, "%.1f", upSeconds));
+            details.put("rebuild", standing ? "standing" : "ephemeral");
+            if (extent != RebuildExtent.NOTHING) details.put("pulumiUpSeconds", String.format(Locale.ROOT, "%.1f", upSeconds));
+            if (!targets.isEmpty()) details.put("targets", String.join(" ", targets));
             details.putAll(timingDetails(events));
             return new RecoveryEnvironment(env.account(), env.containers(), details);
         } finally {
@@ -145,13 +164,13 @@ public final class PulumiRecoveryTarget implements RecoveryTarget {
         return "stack " + stack + " is left as it is: --resume reuses it; to remove it: " + TeardownIncomplete.finishCommand(stack);
     }
 
-    private StorageAccount account(String name, Map<String, OutputValue> outputs) {
+    private StorageAccount account(String name, Map<String, OutputValue> outputs, boolean standing) {
         Object account = value(outputs, OUT_ACCOUNT);
         if (account == null) {
             throw new RebuildFailure("stack " + name + " has no output '" + OUT_ACCOUNT + "'; is it the drp recovery stack?");
         }
         if (account.equals(recovery.accountName())) return recovery;
-        if (stack.mode() == Mode.STANDING) {
+        if (standing) {
             throw new RebuildFailure("stack " + name + " declares recovery account " + account + " but drp.yaml points at "
                     + recovery.accountName() + "; fix storage.recovery so the drill uses what the stack built");
         }
@@ -195,7 +214,8 @@ public final class PulumiRecoveryTarget implements RecoveryTarget {
 
     @Override
     public void teardown(RecoveryEnvironment environment) {
-        if (stack.mode() == Mode.STANDING) {
+        // a level-1 drill used the standing stack even in ephemeral mode: only its containers are drp's to remove
+        if (stack.mode() == Mode.STANDING || !"ephemeral".equals(environment.details().get("rebuild"))) {
             containersIn.apply(environment.account()).teardown(environment);
             return;
         }

@@ -82,7 +82,19 @@ public final class PulumiWorkspace {
     }
 
     public Map<String, OutputValue> up(WorkspaceStack s, String message, ResourceTimeline events) {
-        return call("up", s.name(), () -> s.up(UpOptions.builder().message(message).onEvent(events).build()).outputs());
+        return up(s, message, events, java.util.List.of());
+    }
+
+    /** @param targets the URNs to update ({@code --target}); empty: the whole stack */
+    public Map<String, OutputValue> up(WorkspaceStack s, String message, ResourceTimeline events, java.util.List<String> targets) {
+        UpOptions.Builder b = UpOptions.builder().message(message).onEvent(events);
+        if (!targets.isEmpty()) b.targets(targets);
+        return call("up", s.name(), () -> s.up(b.build()).outputs());
+    }
+
+    /** The stack's outputs as they stand, without updating it. */
+    public Map<String, OutputValue> outputs(WorkspaceStack s) {
+        return call("stack output", s.name(), s::getOutputs);
     }
 
     public void preview(WorkspaceStack s, ResourceTimeline events) {

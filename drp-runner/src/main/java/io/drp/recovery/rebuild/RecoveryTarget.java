@@ -23,6 +23,15 @@ public interface RecoveryTarget {
     RecoveryEnvironment rebuild(String drillId, List<String> containers, boolean resume);
 
     /**
+     * As {@link #rebuild(String, List, boolean)}, as far as the incident level asks: {@code containers} are already
+     * only the affected service's at level 2. Targets that build infrastructure (Pulumi) narrow the update too;
+     * the others only ever create the containers they are given.
+     */
+    default RecoveryEnvironment rebuild(String drillId, List<String> containers, boolean resume, RebuildExtent extent) {
+        return rebuild(drillId, containers, resume);
+    }
+
+    /**
      * What {@link #rebuild} would create for {@code runId}, found without creating anything that stays;
      * null when the target has nothing to preview (the local targets).
      */

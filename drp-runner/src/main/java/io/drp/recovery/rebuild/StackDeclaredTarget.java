@@ -33,6 +33,12 @@ public final class StackDeclaredTarget implements RecoveryTarget {
 
     @Override
     public RecoveryEnvironment rebuild(String drillId, List<String> wanted, boolean resume) {
+        return rebuild(drillId, wanted, resume, RebuildExtent.STACK);
+    }
+
+    /** Level 2 creates only the failed service's twins; otherwise every twin the stack declares, as the stack would. */
+    @Override
+    public RecoveryEnvironment rebuild(String drillId, List<String> wanted, boolean resume, RebuildExtent extent) {
         Path production = stackConfig.resolveSibling("Pulumi.production.yaml");
         DeclaredStack recovery;
         try {
@@ -46,7 +52,7 @@ public final class StackDeclaredTarget implements RecoveryTarget {
             throw new RebuildFailure("the recovery stack (" + stackConfig + ") declares no twin for backed-up container(s) " + missing
                     + "; add them to drp:dataContainers there");
         }
-        RecoveryEnvironment env = local.rebuild(drillId, declared, resume);
+        RecoveryEnvironment env = local.rebuild(drillId, extent == RebuildExtent.SERVICE ? wanted : declared, resume);
         Map<String, String> details = new LinkedHashMap<>(env.details());
         details.put("stackConfig", stackConfig.toString());
         details.put("declaredContainers", String.join(",", declared));

@@ -2,11 +2,22 @@ package io.drp.stacks.inspect;
 
 import java.util.Map;
 
-/** A resource as the program declared it: Pulumi type token, logical name and inputs. */
-public record DeclaredResource(String type, String name, Map<String, Object> inputs) {
+/**
+ * A resource as the program declared it: Pulumi type token, logical name, inputs, and the URN the engine gives it
+ * (with its parents' types, as {@code pulumi up --target} wants it); null when not known.
+ */
+public record DeclaredResource(String type, String name, Map<String, Object> inputs, String urn) {
 
     public DeclaredResource {
         inputs = inputs == null ? Map.of() : inputs;
+    }
+
+    public DeclaredResource(String type, String name, Map<String, Object> inputs) {
+        this(type, name, inputs, null);
+    }
+
+    public DeclaredResource withUrn(String urn) {
+        return new DeclaredResource(type, name, inputs, urn);
     }
 
     @SuppressWarnings("unchecked")

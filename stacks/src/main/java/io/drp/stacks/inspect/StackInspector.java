@@ -42,11 +42,25 @@ public final class StackInspector {
             for (Map.Entry<String, Output<?>> e : result.outputs().entrySet()) {
                 outputs.put(e.getKey(), PulumiTest.extractValue(e.getValue()));
             }
-            return new DeclaredStack(stackName, mocks.resources(), outputs);
+            return new DeclaredStack(stackName, withUrns(mocks.resources(), result), outputs);
         } finally {
             // Pulumi's test deployment is a static singleton: leaving it set would leak into the next evaluation.
             PulumiTest.cleanup();
         }
+    }
+
+    /**
+     * The URNs the mock engine built (stack, project, parents' types, type, name). The mock puts the root stack's
+     * type in front of the parents' types; the real engine leaves it out (a top-level resource is
+     * {@code urn:pulumi:<stack>::<project>::<type>::<name>}), and {@code --target} needs the real form.
+     */
+    private static List<DeclaredResource> withUrns(List<DeclaredResource> declared, TestResult result) {
+        Map<String, String> urns = new java.util.HashMap<>();
+        for (com.pulumi.resources.Resource r : result.resources()) {
+            String urn = PulumiTest.extractValue(r.urn());
+            urns.put(r.pulumiResourceType() + "::" + r.pulumiResourceName(), urn == null ? null : urn.replace("::pulumi:pulumi:Stack$", "::"));
+        }
+        return declared.stream().map(d -> d.withUrn(urns.get(d.type() + "::" + d.name()))).toList();
     }
 
     /** Production first, then recovery with production's outputs behind its StackReference. */
