@@ -90,7 +90,7 @@ final class PlanStep implements Step<RecoveryState> {
         boolean corrected = ctx.clock() instanceof ServiceClock sc && sc.corrected();
         try {
             // a clock already aligned on the service knows how far off the runner is; any other is measured here
-            skew = ctx.clock() instanceof ServiceClock sc ? sc.skew() : io.drp.storage.ServiceTime.skew(ctx.backupContainer(), ctx.clock());
+            skew = ctx.clock() instanceof ServiceClock sc ? sc.skew() : ServiceClock.coarseSkew(ctx.clock(), ctx.backupContainer().getServiceClient());
         } catch (RuntimeException unavailable) {
             return java.util.Optional.empty(); // a credential without service-level reads: the skew is simply not known
         }

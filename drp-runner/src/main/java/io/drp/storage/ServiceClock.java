@@ -50,6 +50,11 @@ public final class ServiceClock extends Clock {
         return new ServiceClock(runner, precise, precise);
     }
 
+    /** Runner time minus service time from one Date header, good to about ±0.5 s; corrects nothing. */
+    public static Duration coarseSkew(Clock runner, BlobServiceClient service) {
+        return sample(runner, service).skew();
+    }
+
     /** A clock that corrects by a known skew: for tests, and for a skew measured elsewhere. */
     public static ServiceClock offBy(Clock runner, Duration skew) {
         return new ServiceClock(runner, skew, skew.abs().compareTo(TOLERANCE) > 0 ? skew : Duration.ZERO);
