@@ -16,6 +16,7 @@ import io.drp.config.AccountLocation;
 import io.drp.config.RecoveryConfig;
 import io.drp.recovery.rebuild.PulumiRecoveryTarget;
 import io.drp.recovery.rebuild.PulumiWorkspace;
+import io.drp.recovery.rebuild.RebuildExtent;
 import io.drp.recovery.rebuild.RebuildPreview;
 import io.drp.recovery.rebuild.RecoveryTarget;
 import io.drp.recovery.rebuild.StackDeclaredTarget;
@@ -85,7 +86,10 @@ public final class DrillRunner {
         StorageAccount recovery = recoveryAccount();
         DryRun plan = engine(new LocalRecoveryTarget(recovery)).dryRun(request);
         // a Pulumi target previews what the rebuild would create; the others have nothing to preview
-        RebuildPreview preview = targets.apply(recovery).preview(request.runId());
+        List<String> containers = request.scope().isEverything() ? config.productionContainers()
+                : request.scope().containers().stream().sorted().toList();
+        RebuildPreview preview = targets.apply(recovery).preview(request.runId(), containers,
+                RebuildExtent.forScenario(request.scenario()));
         return plan.withRebuild(preview, preview == null ? null : RebuildHistory.estimate(config.ledger().dir(), preview.operations()));
     }
 

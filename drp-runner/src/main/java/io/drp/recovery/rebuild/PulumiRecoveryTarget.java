@@ -194,7 +194,14 @@ public final class PulumiRecoveryTarget implements RecoveryTarget {
      */
     @Override
     public RebuildPreview preview(String runId) {
+        return preview(runId, List.of(), RebuildExtent.STACK);
+    }
+
+    /** Level 1 rebuilds nothing, so there is nothing to preview; level 2 previews the failed service's URNs only. */
+    @Override
+    public RebuildPreview preview(String runId, List<String> wanted, RebuildExtent extent) {
         String name = stackFor(runId);
+        if (extent == RebuildExtent.NOTHING) return new RebuildPreview(name, List.of());
         boolean ours = stack.mode() == Mode.EPHEMERAL;
         Map<String, ConfigValue> config = configFor(runId);
         WorkspaceStack s = pulumi.open(name, ours ? PulumiWorkspace.Open.CREATE : PulumiWorkspace.Open.SELECT);
@@ -202,7 +209,7 @@ public final class PulumiRecoveryTarget implements RecoveryTarget {
             ResourceTimeline events = new ResourceTimeline(pulumi.clock());
             try {
                 pulumi.configure(s, config);
-                pulumi.preview(s, events);
+                pulumi.preview(s, events, extent == RebuildExtent.SERVICE ? ServiceResources.urns(name, config, wanted) : List.of());
             } finally {
                 if (ours) pulumi.remove(s);
             }

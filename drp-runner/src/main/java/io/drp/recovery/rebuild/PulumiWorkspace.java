@@ -97,8 +97,11 @@ public final class PulumiWorkspace {
         return call("stack output", s.name(), s::getOutputs);
     }
 
-    public void preview(WorkspaceStack s, ResourceTimeline events) {
-        call("preview", s.name(), () -> s.preview(PreviewOptions.builder().onEvent(events).build()));
+    /** @param targets the URNs to preview ({@code --target}); empty: the whole stack */
+    public void preview(WorkspaceStack s, ResourceTimeline events, java.util.List<String> targets) {
+        PreviewOptions.Builder b = PreviewOptions.builder().onEvent(events);
+        if (!targets.isEmpty()) b.targets(targets);
+        call("preview", s.name(), () -> s.preview(b.build()));
     }
 
     public void destroy(WorkspaceStack s, String message, ResourceTimeline events) {

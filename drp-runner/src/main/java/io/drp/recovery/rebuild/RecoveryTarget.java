@@ -39,6 +39,11 @@ public interface RecoveryTarget {
         return null;
     }
 
+    /** As {@link #preview(String)}, as far as the incident level asks, like {@link #rebuild(String, List, boolean, RebuildExtent)}. */
+    default RebuildPreview preview(String runId, List<String> containers, RebuildExtent extent) {
+        return preview(runId);
+    }
+
     /** Removes what {@link #rebuild} created. Called after the report is written, unless the user asked to keep it. */
     void teardown(RecoveryEnvironment environment);
 }

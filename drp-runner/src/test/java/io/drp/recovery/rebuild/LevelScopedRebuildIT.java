@@ -200,4 +200,23 @@ class LevelScopedRebuildIT {
         assertTrue(cli.exists("recovery"), "the standing stack stays up");
         assertEquals(6, r.integrity().objectsRestored(), "orders' two containers");
     }
+
+    @Test
+    void aLevel2DryRunPreviewsOnlyTheFailedServicesUrnsAndLevel1PreviewsNothing(AzuriteEmulator azurite, @TempDir Path tmp) throws Exception {
+        DrillFixture f = seeded(azurite, tmp);
+        ScriptedPulumi cli = standIn(tmp, f);
+        RecoveryRequest req = drill(f, tmp.resolve("r"), "level-2", false, "media");
+
+        new DrillRunner(f.config, f.session, f.workDir, clock, Progress.NONE, ReportJson::write, pulumi(cli, f, tmp)).dryRun(req);
+
+        List<List<String>> previews = cli.calls.stream().filter(c -> c.get(0).equals("preview")).toList();
+        assertEquals(1, previews.size(), cli.calls.toString());
+        assertEquals(ServiceResourcesTest.expected(DrillStacks.stackName("recovery", req.runId()), f.media()), targets(previews.get(0)));
+
+        int before = cli.calls.size();
+        new DrillRunner(f.config, f.session, f.workDir, clock, Progress.NONE, ReportJson::write, pulumi(cli, f, tmp))
+                .dryRun(drill(f, tmp.resolve("r1"), "level-1", false, "media"));
+        assertTrue(cli.calls.subList(before, cli.calls.size()).stream().noneMatch(c -> c.get(0).equals("preview")),
+                "a level-1 drill rebuilds nothing, so its dry run previews nothing");
+    }
 }
