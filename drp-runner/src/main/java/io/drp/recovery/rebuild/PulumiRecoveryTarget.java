@@ -111,7 +111,7 @@ public final class PulumiRecoveryTarget implements RecoveryTarget {
             details.put("rebuild", stack.mode().name().toLowerCase(Locale.ROOT));
             details.put("pulumiUpSeconds", String.format(Locale.ROOT, "%.1f", upSeconds));
             details.putAll(timingDetails(events));
-            return new RecoveryEnvironment(env.account(), env.containers(), details);
+            return env.withDetails(details);
         } finally {
             PulumiWorkspace.close(s);
         }
