@@ -40,34 +40,42 @@ import java.util.concurrent.Future;
 public final class DrillBenchmark {
 
     private static final double SCALE = Double.parseDouble(System.getProperty("bench.scale", "1"));
-    private static final int PARALLELISM = Integer.getInteger("bench.parallelism", 16);
+    static final int PARALLELISM = Integer.getInteger("bench.parallelism", 16);
+    /** {@code all} (default): (a), (b) and (c); {@code ab} or {@code churn}: only those; {@code large}: see {@link LargeDataset}. */
+    private static final String DATASET = System.getProperty("bench.dataset", "all");
 
     private DrillBenchmark() {}
 
     public static void main(String[] args) throws Exception {
+        if (DATASET.equals("large")) {
+            LargeDataset.main(args);
+            return;
+        }
         Path tmp = Files.createTempDirectory("drp-bench");
         try (AzuriteEmulator azurite = AzuriteEmulator.start(tmp.resolve("azurite"))) {
             System.out.printf(Locale.ROOT, "drp benchmark on Azurite, scale %.2f, parallelism %d, %d cores, max heap %s%n",
                     SCALE, PARALLELISM, Runtime.getRuntime().availableProcessors(), Bytes.human(Runtime.getRuntime().maxMemory()));
             // both sides once on a small dataset, unprinted, so neither pays the JIT's warm-up inside its figures
             against(azurite, tmp.resolve("warm-up"), "warm-up", 100, 16 << 10);
-            List<String> rows = new ArrayList<>();
-            rows.add(against(azurite, tmp.resolve("a"), "(a)", scaled(500), 4 << 20));
-            rows.add(against(azurite, tmp.resolve("b"), "(b)", scaled(20_000), 1024));
-            System.out.println();
-            System.out.println("| dataset | drp backup s | raw backup s | backup ratio | drp restore+replay+verify s | raw copy+read-back s | restore ratio | drp heap peak |");
-            System.out.println("|---|---:|---:|---:|---:|---:|---:|---:|");
-            rows.forEach(System.out::println);
-            System.out.println("(ratio = drp throughput / raw throughput = raw s / drp s; goal >= 0.95)");
-            churn(azurite, tmp.resolve("c"), scaled(5_000), 16 << 10);
+            if (!DATASET.equals("churn")) {
+                List<String> rows = new ArrayList<>();
+                rows.add(against(azurite, tmp.resolve("a"), "(a)", scaled(500), 4 << 20));
+                rows.add(against(azurite, tmp.resolve("b"), "(b)", scaled(20_000), 1024));
+                System.out.println();
+                System.out.println("| dataset | drp backup s | raw backup s | backup ratio | drp restore+replay+verify s | raw copy+read-back s | restore ratio | drp heap peak |");
+                System.out.println("|---|---:|---:|---:|---:|---:|---:|---:|");
+                rows.forEach(System.out::println);
+                System.out.println("(ratio = drp throughput / raw throughput = raw s / drp s; goal >= 0.95)");
+            }
+            if (!DATASET.equals("ab")) churn(azurite, tmp.resolve("c"), scaled(5_000), 16 << 10);
         }
     }
 
-    private static int scaled(int n) {
+    static int scaled(int n) {
         return Math.max(1, (int) Math.round(n * SCALE));
     }
 
-    private static String label(int objects, int size) {
+    static String label(int objects, int size) {
         return String.format(Locale.ROOT, "%,d × %s", objects, size >= 1 << 20 ? (size >> 20) + " MiB" : (size >> 10) + " KiB");
     }
 
@@ -135,20 +143,20 @@ public final class DrillBenchmark {
         System.out.printf(Locale.ROOT, "churn / no churn: %.2f× (goal <= 1.10×)%n", c / n);
     }
 
-    private static BackupResult backup(DrillFixture f, BackupJob.Mode mode) {
+    static BackupResult backup(DrillFixture f, BackupJob.Mode mode) {
         BackupConfig cfg = new BackupConfig(f.config.backup().container(), Duration.ofDays(1), Duration.ofHours(1), 7, PARALLELISM);
         StorageAccount prod = f.session.connector().openReadOnly("production", f.session.accounts().production());
         return new BackupJob(prod, f.backupWritable, cfg, f.containers(), Clock.systemUTC(), f.workDir.resolve("cache").resolve("manifests"),
                 Progress.NONE).run(mode);
     }
 
-    private static DrillReport drill(DrillFixture f, String id) throws Exception {
+    static DrillReport drill(DrillFixture f, String id) throws Exception {
         return new DrillRunner(f.config, f.session, f.workDir, Clock.systemUTC(), Progress.NONE, ReportJson::write, DrillRunner.targetsFor(f.config))
                 .run(TestRequests.drill("bench-" + id.replaceAll("[^a-z0-9-]", ""), null, "region-outage", false,
                         f.workDir.resolve("reports"), PARALLELISM, true));
     }
 
-    private static double steps(DrillReport r, String... names) {
+    static double steps(DrillReport r, String... names) {
         double s = 0;
         for (String n : names) {
             for (StepRecord step : r.steps()) if (step.name().equals(n)) s += step.durationSeconds();

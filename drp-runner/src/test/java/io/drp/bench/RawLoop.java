@@ -34,6 +34,11 @@ final class RawLoop {
         });
     }
 
+    /** Upload each object's bytes (seeding production); returns seconds. */
+    double upload(List<Obj> objects, Function<Obj, BlobClient> to, Function<Obj, byte[]> bytes) throws Exception {
+        return each(objects, o -> to.apply(o).upload(BinaryData.fromBytes(bytes.apply(o)), true));
+    }
+
     /** Read each object back (what verify does), discarding the bytes; returns seconds. */
     double readBack(List<Obj> objects, Function<Obj, BlobClient> at) throws Exception {
         return each(objects, o -> at.apply(o).downloadStream(OutputStream.nullOutputStream()));
