@@ -66,14 +66,8 @@ final class LargeDataset {
             System.out.printf(Locale.ROOT, "drp: backup %.1f s, drill %s with restore+replay+verify %.1f s, %d objects restored, heap peak %s%n",
                     backup, d.verdict(), drill, d.integrity().objectsRestored(), Bytes.human(heapPeak));
 
-            var rawBackup = f.backupWritable.container(f.prefix + "-rawbackup");
-            rawBackup.createIfNotExists();
-            RawLoop.createAll(f.containers().stream().map(c -> f.recovery.container(c + "-raw")).toList());
-            double rawBackupS = raw.copy(objs, o -> f.prodWritable.container(o.container()).getBlobClient(o.name()),
-                    o -> rawBackup.getBlobClient(o.container() + "/" + o.name()));
-            double rawRestoreS = raw.copy(objs, o -> rawBackup.getBlobClient(o.container() + "/" + o.name()),
-                    o -> f.recovery.container(o.container() + "-raw").getBlobClient(o.name()));
-            rawRestoreS += raw.readBack(objs, o -> f.recovery.container(o.container() + "-raw").getBlobClient(o.name()));
+            RawLoop.Figures rawFigures = raw.backupAndRestore(f, objs);
+            double rawBackupS = rawFigures.backup(), rawRestoreS = rawFigures.restore();
 
             System.out.println();
             System.out.println("| large dataset, heap " + HEAP + " | drp s | drp objects/s | raw s | raw objects/s | ratio |");
