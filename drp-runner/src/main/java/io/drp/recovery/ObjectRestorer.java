@@ -66,14 +66,15 @@ final class ObjectRestorer {
     }
 
     void copy(ManifestEntry e) {
-        tasks.submit(() -> put(e));
+        // asked here, in plan order, not in the copy's task: the journal answers by a forward-only cursor
+        String journalled = journal.etagOf(RestoreJournal.key(e.dataSeq(), e.path()));
+        tasks.submit(() -> put(e, journalled));
     }
 
-    private void put(ManifestEntry e) {
+    private void put(ManifestEntry e, String journalled) {
         String key = RestoreJournal.key(e.dataSeq(), e.path());
         String source = BackupLayout.dataBlob(chainId, e.dataSeq(), e.container(), e.name());
         BlockBlobClient dest = target.container(scope.target(e.container())).getBlobClient(e.name()).getBlockBlobClient();
-        String journalled = journal.etagOf(key);
         if (journalled != null && journalled.equals(etagOf(dest))) {
             // verified and committed by an earlier run, and not replaced since (same ETag): resume skips it
             skipped.incrementAndGet();

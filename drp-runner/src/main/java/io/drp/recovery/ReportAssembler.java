@@ -53,7 +53,9 @@ final class ReportAssembler {
         Instant watermark = st.plan == null ? null : st.plan.recoveryPoint().header().watermark();
         Duration rpo = watermark == null ? null : Duration.between(watermark, req.pointAt());
         RecoveryState.Verification v = st.verification;
-        Duration rto = v == null ? null : Duration.between(req.disasterAt(), v.verifiedAt());
+        // clearing what a kept drill left behind is not recovery: a real disaster starts from empty containers
+        Duration housekeeping = st.environment == null ? Duration.ZERO : st.environment.leftovers().took();
+        Duration rto = v == null ? null : Duration.between(req.disasterAt(), v.verifiedAt()).minus(housekeeping);
         Loss loss = st.loss != null ? st.loss : Loss.none();
         List<Mismatch> mismatches = v != null ? v.mismatches() : List.copyOf(new TreeMap<>(byObject(st.copyMismatches)).values());
         List<io.drp.config.ServiceConfig> judged = inScope(req.scope());

@@ -41,36 +41,46 @@ import java.util.concurrent.Future;
 public final class DrillBenchmark {
 
     private static final double SCALE = Double.parseDouble(System.getProperty("bench.scale", "1"));
-    private static final int PARALLELISM = Integer.getInteger("bench.parallelism", 16);
+    static final int PARALLELISM = Integer.getInteger("bench.parallelism", 16);
+    /** {@code all} (default): (a), (b) and (c); {@code ab} or {@code churn}: only those; {@code large}: see {@link LargeDataset}. */
+    private static final String DATASET = System.getProperty("bench.dataset", "all");
 
     private DrillBenchmark() {}
 
     public static void main(String[] args) throws Exception {
+        if (DATASET.equals("large")) {
+            LargeDataset.main(args);
+            return;
+        }
         Path tmp = Files.createTempDirectory("drp-bench");
         try (AzuriteEmulator azurite = AzuriteEmulator.start(tmp.resolve("azurite"))) {
             System.out.printf(Locale.ROOT, "drp benchmark on Azurite, scale %.2f, parallelism %d, %d cores, max heap %s%n",
                     SCALE, PARALLELISM, Runtime.getRuntime().availableProcessors(), Bytes.human(Runtime.getRuntime().maxMemory()));
             // both sides once on a small dataset, unprinted, so neither pays the JIT's warm-up inside its figures
             against(azurite, tmp.resolve("warm-up"), "warm-up", 100, 16 << 10);
-            List<String> rows = new ArrayList<>();
-            rows.add(against(azurite, tmp.resolve("a"), "(a)", scaled(500), 4 << 20));
-            rows.add(against(azurite, tmp.resolve("b"), "(b)", scaled(20_000), 1024));
-            System.out.println();
-            System.out.println("| dataset | drp backup s | raw backup s | backup ratio | drp restore+replay+verify s | raw copy+read-back s | restore ratio | drp heap peak |");
-            System.out.println("|---|---:|---:|---:|---:|---:|---:|---:|");
-            rows.forEach(System.out::println);
-            System.out.println("(ratio = drp throughput / raw throughput = raw s / drp s; goal >= 0.95)");
-            churn(azurite, tmp.resolve("c"), scaled(5_000), 16 << 10);
-            CopyModes.print(List.of(CopyModes.compare(azurite, tmp.resolve("ma"), scaled(500), 4 << 20, PARALLELISM),
-                    CopyModes.compare(azurite, tmp.resolve("mb"), scaled(20_000), 1024, PARALLELISM)).stream().flatMap(List::stream).toList(), PARALLELISM);
+            if (!DATASET.equals("churn")) {
+                List<String> rows = new ArrayList<>();
+                rows.add(against(azurite, tmp.resolve("a"), "(a)", scaled(500), 4 << 20));
+                rows.add(against(azurite, tmp.resolve("b"), "(b)", scaled(20_000), 1024));
+                System.out.println();
+                System.out.println("| dataset | drp backup s | raw backup s | backup ratio | drp restore+replay+verify s | raw copy+read-back s | restore ratio | drp heap peak |");
+                System.out.println("|---|---:|---:|---:|---:|---:|---:|---:|");
+                rows.forEach(System.out::println);
+                System.out.println("(ratio = drp throughput / raw throughput = raw s / drp s; goal >= 0.95)");
+            }
+            if (!DATASET.equals("ab")) churn(azurite, tmp.resolve("c"), scaled(5_000), 16 << 10);
+            if (DATASET.equals("all")) {
+                CopyModes.print(List.of(CopyModes.compare(azurite, tmp.resolve("ma"), scaled(500), 4 << 20, PARALLELISM),
+                        CopyModes.compare(azurite, tmp.resolve("mb"), scaled(20_000), 1024, PARALLELISM)).stream().flatMap(List::stream).toList(), PARALLELISM);
+            }
         }
     }
 
-    private static int scaled(int n) {
+    static int scaled(int n) {
         return Math.max(1, (int) Math.round(n * SCALE));
     }
 
-    private static String label(int objects, int size) {
+    static String label(int objects, int size) {
         return String.format(Locale.ROOT, "%,d × %s", objects, size >= 1 << 20 ? (size >> 20) + " MiB" : (size >> 10) + " KiB");
     }
 
@@ -91,15 +101,8 @@ public final class DrillBenchmark {
         double drpBackup = b.elapsed().toNanos() / 1e9;
         double drpRestore = steps(d, "restore", "replay", "verify");
 
-        RawLoop raw = new RawLoop(PARALLELISM);
-        var rawBackup = f.backupWritable.container(f.prefix + "-rawbackup");
-        rawBackup.createIfNotExists();
-        RawLoop.createAll(f.containers().stream().map(c -> f.recovery.container(c + "-raw")).toList());
-        double rawBackupS = raw.copy(objs, o -> f.prodWritable.container(o.container()).getBlobClient(o.name()),
-                o -> rawBackup.getBlobClient(o.container() + "/" + o.name()));
-        double rawRestoreS = raw.copy(objs, o -> rawBackup.getBlobClient(o.container() + "/" + o.name()),
-                o -> f.recovery.container(o.container() + "-raw").getBlobClient(o.name()));
-        rawRestoreS += raw.readBack(objs, o -> f.recovery.container(o.container() + "-raw").getBlobClient(o.name()));
+        RawLoop.Figures rawFigures = new RawLoop(PARALLELISM).backupAndRestore(f, objs);
+        double rawBackupS = rawFigures.backup(), rawRestoreS = rawFigures.restore();
 
         System.out.printf(Locale.ROOT, "%s drp: backup %.1f s, restore %.1f s + replay %.1f s + verify %.1f s; raw: backup %.1f s, restore+read-back %.1f s%n",
                 id, drpBackup, steps(d, "restore"), steps(d, "replay"), steps(d, "verify"), rawBackupS, rawRestoreS);
@@ -118,24 +121,40 @@ public final class DrillBenchmark {
             rewrite(withChurn, objs.subList(0, churned), size, r);
             backup(withChurn, BackupJob.Mode.INCREMENTAL);
         }
-        DrillReport churnDrill = drill(withChurn, "c-churn");
-
         DrillFixture flat = new DrillFixture(azurite, dir.resolve("flat"));
         List<RawLoop.Obj> flatObjs = seed(flat, objects, size, 0);
         rewrite(flat, flatObjs.subList(0, churned), size, rewrites); // the same final bytes, one version only
         backup(flat, BackupJob.Mode.FULL);
-        DrillReport flatDrill = drill(flat, "c-flat");
 
-        double c = steps(churnDrill, "restore", "replay"), n = steps(flatDrill, "restore", "replay");
+        // ABBA: each chain drilled twice, in mirrored order, so neither is favoured by running first or last
+        // (the emulator's state and the machine's other load drift over a run)
+        DrillReport[] c = {drill(withChurn, "c-churn-1"), null}, n = {drill(flat, "c-flat-1"), null};
+        n[1] = drill(flat, "c-flat-2");
+        c[1] = drill(withChurn, "c-churn-2");
+
         System.out.println();
         System.out.printf(Locale.ROOT, "(c) %s, %d incrementals each rewriting the same %,d objects%n", label(objects, size), rewrites, churned);
-        System.out.println("| chain | restore s | replay s | restore+replay s | verify s |");
-        System.out.println("|---|---:|---:|---:|---:|");
-        System.out.printf(Locale.ROOT, "| with churn | %.1f | %.1f | %.1f | %.1f |%n", steps(churnDrill, "restore"), steps(churnDrill, "replay"), c,
-                steps(churnDrill, "verify"));
-        System.out.printf(Locale.ROOT, "| same final state, no churn | %.1f | %.1f | %.1f | %.1f |%n", steps(flatDrill, "restore"),
-                steps(flatDrill, "replay"), n, steps(flatDrill, "verify"));
-        System.out.printf(Locale.ROOT, "churn / no churn: %.2f× (goal <= 1.10×)%n", c / n);
+        System.out.println("| chain, drill | plan s | restore s | replay s | restore+replay s | verify s | objects copied |");
+        System.out.println("|---|---:|---:|---:|---:|---:|---:|");
+        double churnSum = 0, flatSum = 0;
+        for (int i = 0; i < 2; i++) {
+            churnSum += row("with churn, " + (i + 1), c[i]);
+            flatSum += row("same final state, no churn, " + (i + 1), n[i]);
+        }
+        System.out.printf(Locale.ROOT, "churn / no churn (restore+replay, sum of both drills): %.2f× (goal <= 1.10×)%n", churnSum / flatSum);
+    }
+
+    private static double row(String name, DrillReport d) {
+        double both = steps(d, "restore", "replay");
+        long copied = count(d, "restore", "objects") + count(d, "replay", "puts");
+        System.out.printf(Locale.ROOT, "| %s | %.2f | %.1f | %.1f | %.1f | %.1f | %,d |%n", name, steps(d, "plan"), steps(d, "restore"),
+                steps(d, "replay"), both, steps(d, "verify"), copied);
+        return both;
+    }
+
+    private static long count(DrillReport r, String step, String detail) {
+        return r.steps().stream().filter(s -> s.name().equals(step) && s.details().get(detail) instanceof Number)
+                .mapToLong(s -> ((Number) s.details().get(detail)).longValue()).sum();
     }
 
     static BackupResult backup(DrillFixture f, BackupJob.Mode mode) {
@@ -145,13 +164,13 @@ public final class DrillBenchmark {
                 Progress.NONE).run(mode);
     }
 
-    private static DrillReport drill(DrillFixture f, String id) throws Exception {
+    static DrillReport drill(DrillFixture f, String id) throws Exception {
         return new DrillRunner(f.config, f.session, f.workDir, Clock.systemUTC(), Progress.NONE, ReportJson::write, DrillRunner.targetsFor(f.config))
                 .run(TestRequests.drill("bench-" + id.replaceAll("[^a-z0-9-]", ""), null, "region-outage", false,
                         f.workDir.resolve("reports"), PARALLELISM, true));
     }
 
-    private static double steps(DrillReport r, String... names) {
+    static double steps(DrillReport r, String... names) {
         double s = 0;
         for (String n : names) {
             for (StepRecord step : r.steps()) if (step.name().equals(n)) s += step.durationSeconds();

@@ -3,6 +3,7 @@ package io.drp.bench;
 import com.azure.core.util.BinaryData;
 import com.azure.storage.blob.BlobClient;
 import com.azure.storage.blob.BlobContainerClient;
+import io.drp.testing.DrillFixture;
 
 import java.io.OutputStream;
 import java.util.List;
@@ -34,13 +35,30 @@ final class RawLoop {
         });
     }
 
+    /** Upload each object's bytes (seeding production); returns seconds. */
+    double upload(List<Obj> objects, Function<Obj, BlobClient> to, Function<Obj, byte[]> bytes) throws Exception {
+        return each(objects, o -> to.apply(o).upload(BinaryData.fromBytes(bytes.apply(o)), true));
+    }
+
     /** Read each object back (what verify does), discarding the bytes; returns seconds. */
     double readBack(List<Obj> objects, Function<Obj, BlobClient> at) throws Exception {
         return each(objects, o -> at.apply(o).downloadStream(OutputStream.nullOutputStream()));
     }
 
-    static void createAll(List<BlobContainerClient> containers) {
-        containers.forEach(BlobContainerClient::createIfNotExists);
+    /** Seconds the loop took: backup (copy to the backup account), restore (copy to recovery, then read back). */
+    record Figures(double backup, double restore) {}
+
+    /** drp's transfers for {@code objects} of the fixture's production, done by this loop into containers of its own. */
+    Figures backupAndRestore(DrillFixture f, List<Obj> objects) throws Exception {
+        BlobContainerClient backup = f.backupWritable.container(f.prefix + "-rawbackup");
+        backup.createIfNotExists();
+        f.containers().forEach(c -> f.recovery.container(c + "-raw").createIfNotExists());
+        double b = copy(objects, o -> f.prodWritable.container(o.container()).getBlobClient(o.name()),
+                o -> backup.getBlobClient(o.container() + "/" + o.name()));
+        double r = copy(objects, o -> backup.getBlobClient(o.container() + "/" + o.name()),
+                o -> f.recovery.container(o.container() + "-raw").getBlobClient(o.name()));
+        r += readBack(objects, o -> f.recovery.container(o.container() + "-raw").getBlobClient(o.name()));
+        return new Figures(b, r);
     }
 
     interface Work {

@@ -130,7 +130,7 @@ public final class PulumiRecoveryTarget implements RecoveryTarget {
             if (extent != RebuildExtent.NOTHING) details.put("pulumiUpSeconds", String.format(Locale.ROOT, "%.1f", upSeconds));
             if (!targets.isEmpty()) details.put("targets", String.join(" ", targets));
             details.putAll(timingDetails(events));
-            return new RecoveryEnvironment(env.account(), env.containers(), details);
+            return env.withDetails(details);
         } finally {
             PulumiWorkspace.close(s);
         }

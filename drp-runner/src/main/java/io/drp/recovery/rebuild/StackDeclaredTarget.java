@@ -56,7 +56,7 @@ public final class StackDeclaredTarget implements RecoveryTarget {
         Map<String, String> details = new LinkedHashMap<>(env.details());
         details.put("stackConfig", stackConfig.toString());
         details.put("declaredContainers", String.join(",", declared));
-        return new RecoveryEnvironment(env.account(), env.containers(), details);
+        return env.withDetails(details);
     }
 
     @Override
