@@ -41,8 +41,7 @@ final class LargeDataset {
         }
         int objects = DrillBenchmark.scaled(200_000);
         Path tmp = Files.createTempDirectory("drp-bench-large");
-        // in memory: Azurite's on-disk metadata store rewrites itself whole on every save, which at this size, not drp, sets the pace
-        try (AzuriteEmulator azurite = AzuriteEmulator.start(tmp.resolve("azurite"), true)) {
+        try (AzuriteEmulator azurite = AzuriteEmulator.start(tmp.resolve("azurite"))) {
             System.out.printf(Locale.ROOT, "drp large dataset on Azurite: %,d × 1 KiB, parallelism %d, %d cores, max heap %s%n", objects,
                     DrillBenchmark.PARALLELISM, Runtime.getRuntime().availableProcessors(), Bytes.human(Runtime.getRuntime().maxMemory()));
             DrillFixture f = new DrillFixture(azurite, tmp.resolve("large"));

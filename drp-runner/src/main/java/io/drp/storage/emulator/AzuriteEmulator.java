@@ -55,15 +55,6 @@ public final class AzuriteEmulator implements AutoCloseable {
      * @throws EmulatorFailure when Azurite is not installed or does not come up; the message says how to fix it
      */
     public static AzuriteEmulator start(Path dataDir) {
-        return start(dataDir, false);
-    }
-
-    /**
-     * @param inMemory keep blobs and their metadata in memory only ({@code --inMemoryPersistence}): Azurite otherwise
-     *                 writes its whole metadata database out as one JSON file on every save, which slows every request
-     *                 as blobs pile up; benchmarks of hundreds of thousands of objects need it, the demo does not
-     */
-    public static AzuriteEmulator start(Path dataDir, boolean inMemory) {
         Objects.requireNonNull(dataDir, "'dataDir' cannot be null.");
         Path executable = AzuriteLocator.locate();
         try {
@@ -82,7 +73,7 @@ public final class AzuriteEmulator implements AutoCloseable {
         // A free port found by binding port 0 can be taken by someone else before Azurite binds it: retry.
         for (int attempt = 0; attempt < 3; attempt++) {
             int port = freePort();
-            Process p = launch(executable, dataDir, port, keys, inMemory);
+            Process p = launch(executable, dataDir, port, keys);
             try {
                 waitUntilListening(p, port, dataDir.resolve("azurite.log"));
                 return new AzuriteEmulator(p, port, keys, dataDir);
@@ -95,7 +86,7 @@ public final class AzuriteEmulator implements AutoCloseable {
         throw last;
     }
 
-    private static Process launch(Path executable, Path dataDir, int port, Map<String, String> keys, boolean inMemory) {
+    private static Process launch(Path executable, Path dataDir, int port, Map<String, String> keys) {
         List<String> cmd = new ArrayList<>();
         if (executable.toString().endsWith(".js")) {
             cmd.add("node");
@@ -103,15 +94,10 @@ public final class AzuriteEmulator implements AutoCloseable {
         cmd.addAll(List.of(executable.toString(),
                 "--blobHost", "127.0.0.1",
                 "--blobPort", Integer.toString(port),
+                "--location", dataDir.toAbsolutePath().toString(),
                 "--skipApiVersionCheck", "--loose", "--disableTelemetry",
                 // no access log: request lines carry SAS signatures, and secrets never go to logs
                 "--silent"));
-        // the emulator refuses a location with in-memory persistence; its log still goes to the data directory
-        if (inMemory) {
-            cmd.add("--inMemoryPersistence");
-        } else {
-            cmd.addAll(List.of("--location", dataDir.toAbsolutePath().toString()));
-        }
         ProcessBuilder pb = new ProcessBuilder(cmd)
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(dataDir.resolve("azurite.log").toFile()));
