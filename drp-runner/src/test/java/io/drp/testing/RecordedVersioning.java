@@ -7,15 +7,12 @@ import com.azure.core.http.HttpMethod;
 import com.azure.core.http.HttpRequest;
 import com.azure.core.http.HttpResponse;
 import com.azure.core.util.Context;
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URLDecoder;
-import java.nio.ByteBuffer;
-import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
@@ -81,10 +78,10 @@ public final class RecordedVersioning implements HttpClient {
         String prefix = "/" + account + "/" + CONTAINER;
         if (r.getHttpMethod() == HttpMethod.GET && path.equals(prefix) && "container".equals(q.get("restype"))) {
             if ("list".equals(q.get("comp")) && q.getOrDefault("include", "").contains("versions")) {
-                return new Recorded(r, 200, new HttpHeaders().set(HttpHeaderName.CONTENT_TYPE, "application/xml"), read(DIR + "list.xml"));
+                return new CannedResponse(r, 200, new HttpHeaders().set(HttpHeaderName.CONTENT_TYPE, "application/xml"), read(DIR + "list.xml"));
             }
             if (q.get("comp") == null) {
-                return new Recorded(r, 200, new HttpHeaders().set(HttpHeaderName.ETAG, "\"0x8DE1A0000000000\"")
+                return new CannedResponse(r, 200, new HttpHeaders().set(HttpHeaderName.ETAG, "\"0x8DE1A0000000000\"")
                         .set(HttpHeaderName.LAST_MODIFIED, "Mon, 30 Nov 2026 08:00:00 GMT"), new byte[0]);
             }
         }
@@ -97,9 +94,9 @@ public final class RecordedVersioning implements HttpClient {
                 int colon = line.indexOf(':');
                 h.set(HttpHeaderName.fromString(line.substring(0, colon)), line.substring(colon + 1).trim());
             });
-            return new Recorded(r, 200, h, text.substring(split + 4).getBytes(StandardCharsets.UTF_8));
+            return new CannedResponse(r, 200, h, text.substring(split + 4).getBytes(StandardCharsets.UTF_8));
         }
-        return new Recorded(r, 501, new HttpHeaders().set(HttpHeaderName.fromString("x-ms-error-code"), "NotRecorded"),
+        return new CannedResponse(r, 501, new HttpHeaders().set(HttpHeaderName.fromString("x-ms-error-code"), "NotRecorded"),
                 ("not in the recording: " + r.getHttpMethod() + " " + path + "?" + r.getUrl().getQuery()).getBytes(StandardCharsets.UTF_8));
     }
 
@@ -121,26 +118,5 @@ public final class RecordedVersioning implements HttpClient {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    private static final class Recorded extends HttpResponse {
-        private final int status;
-        private final HttpHeaders headers;
-        private final byte[] body;
-
-        Recorded(HttpRequest request, int status, HttpHeaders headers, byte[] body) {
-            super(request);
-            this.status = status;
-            this.headers = headers.set(HttpHeaderName.CONTENT_LENGTH, Integer.toString(body.length));
-            this.body = body;
-        }
-
-        @Override public int getStatusCode() { return status; }
-        @Override @Deprecated public String getHeaderValue(String name) { return headers.getValue(name); }
-        @Override public HttpHeaders getHeaders() { return headers; }
-        @Override public Flux<ByteBuffer> getBody() { return Flux.just(ByteBuffer.wrap(body)); }
-        @Override public Mono<byte[]> getBodyAsByteArray() { return Mono.just(body); }
-        @Override public Mono<String> getBodyAsString() { return Mono.just(new String(body, StandardCharsets.UTF_8)); }
-        @Override public Mono<String> getBodyAsString(Charset charset) { return Mono.just(new String(body, charset)); }
     }
 }
