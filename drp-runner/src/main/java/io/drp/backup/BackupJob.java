@@ -9,6 +9,7 @@ import io.drp.config.BackupConfig;
 import io.drp.listing.ContainerListing;
 import io.drp.listing.ListedObject;
 import io.drp.listing.VersionListing;
+import io.drp.pipeline.DaemonThreads;
 import io.drp.pipeline.RunGuard;
 import io.drp.progress.Progress;
 import io.drp.storage.LeaseLock;
@@ -28,7 +29,6 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
 
@@ -141,11 +141,7 @@ public final class BackupJob {
         OutputStream out = manifestBlob.getBlobOutputStream(new BlockBlobOutputStreamOptions()
                 .setRequestConditions(new BlobRequestConditions().setIfNoneMatch("*")));
         ManifestWriter writer = new ManifestWriter(out, header);
-        ExecutorService pool = Executors.newFixedThreadPool(config.parallelism(), r -> {
-            Thread t = new Thread(r, "drp-backup");
-            t.setDaemon(true);
-            return t;
-        });
+        ExecutorService pool = DaemonThreads.pool(config.parallelism(), "drp-backup");
         PointCopier copier = new PointCopier(production, target, chainId, seq);
         AtomicLong seen = new AtomicLong();
         AtomicLong copiedBytes = new AtomicLong();

@@ -41,15 +41,6 @@ final class PointCopier {
     }
 
     /**
-     * Copies one production object into this point. If it changed between listing and reading (412) we
-     * copy the newer version: it is at least as fresh as the watermark promises. If it was deleted after
-     * the listing (404) it is left out, as a delete after the watermark; returns null then.
-     */
-    ManifestEntry copy(ListedObject listed) {
-        return copy(listed, null, null);
-    }
-
-    /**
      * Copies one object: the version the listing chose at the watermark, or the snapshot the sweep took of it
      * (then deleted), or, in a fuzzy point, whatever is current when the copy reaches it.
      */
@@ -91,6 +82,11 @@ final class PointCopier {
         }
     }
 
+    /**
+     * Copies the current object (a fuzzy point). If it changed between listing and reading (412) we
+     * copy the newer version: it is at least as fresh as the watermark promises. If it was deleted after
+     * the listing (404) it is left out, as a delete after the watermark; returns null then.
+     */
     private ManifestEntry copyCurrent(ListedObject listed) {
         String container = listed.container(), name = listed.name(), currentEtag = listed.etag();
         for (int attempt = 0; attempt < 3; attempt++) {

@@ -9,6 +9,7 @@ import com.azure.storage.blob.models.BlobRequestConditions;
 import com.azure.storage.blob.models.BlobStorageException;
 import com.azure.storage.blob.specialized.BlobClientBase;
 import io.drp.listing.ListedObject;
+import io.drp.pipeline.DaemonThreads;
 import io.drp.storage.StorageAccount;
 import io.drp.storage.StorageError;
 
@@ -17,7 +18,10 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
 
@@ -140,7 +144,7 @@ final class SnapshotSweep {
             return "fuzzy point: " + deniedBecause + ", so each object was copied as the copy reached it; grant the identity"
                     + " the right to create and delete snapshots (SAS permissions c and d), or set backup.consistency: fuzzy";
         }
-        return String.format(java.util.Locale.ROOT, "consistent point: %d snapshot(s) taken in a %.1f s sweep, copied, then deleted",
+        return String.format(Locale.ROOT, "consistent point: %d snapshot(s) taken in a %.1f s sweep, copied, then deleted",
                 taken.get(), sweepSeconds());
     }
 
@@ -199,15 +203,11 @@ final class SnapshotSweep {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threads, r -> {
-            Thread t = new Thread(r, "drp-snapshot-cleanup");
-            t.setDaemon(true);
-            return t;
-        });
+        ExecutorService pool = DaemonThreads.pool(threads, "drp-snapshot-cleanup");
         try {
             for (Path plan : plans) {
-                java.util.concurrent.Semaphore window = new java.util.concurrent.Semaphore(threads * 4);
-                java.util.concurrent.atomic.AtomicReference<BlobStorageException> failed = new java.util.concurrent.atomic.AtomicReference<>();
+                Semaphore window = new Semaphore(threads * 4);
+                AtomicReference<BlobStorageException> failed = new AtomicReference<>();
                 try {
                     SweepSpool.read(plan, p -> {
                         if (p.snapshot() == null) return;
@@ -222,10 +222,12 @@ final class SnapshotSweep {
                             }
                         });
                     });
+                } catch (UncheckedIOException torn) {
+                    // a line torn by a crash: the lines before it are deleted like any others, and the plan goes too,
+                    // rather than being read again by every backup; at most the torn line's one snapshot is lost track of
+                } finally {
                     window.acquireUninterruptibly(threads * 4); // every delete of this plan has ended
                     window.release(threads * 4);
-                } catch (UncheckedIOException e) {
-                    continue; // a torn plan: what was read is deleted; the file is kept for a look
                 }
                 BlobStorageException e = failed.get();
                 if (e != null) {

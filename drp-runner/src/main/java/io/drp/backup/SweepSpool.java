@@ -15,7 +15,6 @@ import java.nio.file.Path;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.NoSuchElementException;
 import java.util.function.Consumer;
 
 /**
@@ -93,14 +92,22 @@ final class SweepSpool implements AutoCloseable {
                 if (s.isBlank()) continue;
                 ManifestCodec.Where where = new ManifestCodec.Where(null, line);
                 JsonNode n = ManifestCodec.parse(s, where);
+                if (!n.has("e") && !(n.hasNonNull("c") && n.hasNonNull("n") && n.has("z") && n.has("t") && n.has("s"))) {
+                    throw damaged(file, "line " + line + " lacks a field");
+                }
                 each.accept(n.has("e") ? new Planned(ManifestCodec.readEntry(ManifestCodec.parse(n.get("e").asText(), where), where), null, null)
                         : new Planned(null, object(n), n.get("s").isNull() ? null : n.get("s").asText()));
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the snapshot sweep's plan " + file, e);
-        } catch (NoSuchElementException | NullPointerException e) {
-            throw new UncheckedIOException(new IOException("the snapshot sweep's plan " + file + " is damaged", e));
+        } catch (BackupError e) {
+            // a line torn by a crash is not valid JSON: what was read before it is still good
+            throw damaged(file, e.getMessage());
         }
+    }
+
+    private static UncheckedIOException damaged(Path file, String why) {
+        return new UncheckedIOException(new IOException("the snapshot sweep's plan " + file + " is damaged: " + why));
     }
 
     private static ListedObject object(JsonNode n) {

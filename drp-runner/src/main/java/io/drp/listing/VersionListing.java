@@ -52,12 +52,16 @@ public final class VersionListing {
                 while (pending != null) {
                     String blob = pending.getName();
                     BlobItem best = null;
+                    Instant bestCreated = null;
                     boolean hasCurrent = false, newestIsBest = true;
                     while (pending != null && pending.getName().equals(blob)) {
                         hasCurrent |= Boolean.TRUE.equals(pending.isCurrentVersion());
                         Instant created = versionInstant(account, name, pending);
                         if (!created.isAfter(watermark)) {
-                            if (best == null || created.isAfter(versionInstant(account, name, best))) best = pending;
+                            if (best == null || created.isAfter(bestCreated)) {
+                                best = pending;
+                                bestCreated = created;
+                            }
                         } else {
                             newestIsBest = false;
                         }

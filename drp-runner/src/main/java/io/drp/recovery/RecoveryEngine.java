@@ -4,6 +4,7 @@ import io.drp.config.DrpConfig;
 import io.drp.model.DrillReport;
 import io.drp.model.StepRecord;
 import io.drp.model.StepStatus;
+import io.drp.pipeline.DaemonThreads;
 import io.drp.pipeline.RunGuard;
 import io.drp.pipeline.Step;
 import io.drp.pipeline.StepRunner;
@@ -19,7 +20,6 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import java.util.function.LongSupplier;
@@ -100,11 +100,7 @@ public final class RecoveryEngine {
             }
         }, "drp-run-interrupted");
         Runtime.getRuntime().addShutdownHook(onSignal);
-        ExecutorService pool = Executors.newFixedThreadPool(req.parallelism(), r -> {
-            Thread t = new Thread(r, "drp-" + req.kind().name().toLowerCase(java.util.Locale.ROOT));
-            t.setDaemon(true);
-            return t;
-        });
+        ExecutorService pool = DaemonThreads.pool(req.parallelism(), "drp-" + req.kind().name().toLowerCase(java.util.Locale.ROOT));
         try (RestoreJournal journal = RestoreJournal.open(ctx.workDir().resolve("drills").resolve(req.runId()).resolve("restore.journal"))) {
             List<Step<RecoveryState>> steps = List.of(new PlanStep(ctx), new RebuildStep(ctx), ApplyStep.restore(ctx, pool, journal),
                     ApplyStep.replay(ctx, pool, journal), new VerifyStep(ctx, pool, journal));

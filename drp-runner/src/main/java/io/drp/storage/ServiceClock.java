@@ -55,11 +55,6 @@ public final class ServiceClock extends Clock {
         return sample(runner, service).skew();
     }
 
-    /** A clock that corrects by a known skew: for tests, and for a skew measured elsewhere. */
-    public static ServiceClock offBy(Clock runner, Duration skew) {
-        return new ServiceClock(runner, skew, skew.abs().compareTo(TOLERANCE) > 0 ? skew : Duration.ZERO);
-    }
-
     /** Runner time minus service time, or null when it could not be measured. */
     public Duration skew() {
         return skew;
