@@ -54,8 +54,8 @@ public final class DrillBenchmark {
         }
         Path tmp = Files.createTempDirectory("drp-bench");
         try (AzuriteEmulator azurite = AzuriteEmulator.start(tmp.resolve("azurite"))) {
-            System.out.printf(Locale.ROOT, "drp benchmark on Azurite, scale %.2f, parallelism %d, %d cores, max heap %s%n",
-                    SCALE, PARALLELISM, Runtime.getRuntime().availableProcessors(), Bytes.human(Runtime.getRuntime().maxMemory()));
+            System.out.printf(Locale.ROOT, "drp benchmark on Azurite (%s), scale %.2f, parallelism %d, %d cores, max heap %s%n",
+                    metadataStore(), SCALE, PARALLELISM, Runtime.getRuntime().availableProcessors(), Bytes.human(Runtime.getRuntime().maxMemory()));
             // both sides once on a small dataset, unprinted, so neither pays the JIT's warm-up inside its figures
             against(azurite, tmp.resolve("warm-up"), "warm-up", 100, 16 << 10);
             if (!DATASET.equals("churn")) {
@@ -74,6 +74,15 @@ public final class DrillBenchmark {
                         CopyModes.compare(azurite, tmp.resolve("mb"), scaled(20_000), 1024, PARALLELISM)).stream().flatMap(List::stream).toList(), PARALLELISM);
             }
         }
+    }
+
+    /**
+     * Which metadata store the emulator runs on: its default LokiJS store scans every document of the account on
+     * each request, so its figures fall as it fills; AZURITE_DB (see bench/with-mariadb.sh) puts them in SQL.
+     */
+    static String metadataStore() {
+        String db = System.getenv("AZURITE_DB");
+        return db == null || db.isBlank() ? "default LokiJS metadata store" : "SQL metadata store, " + db.replaceAll("//[^@/]*@", "//");
     }
 
     static int scaled(int n) {

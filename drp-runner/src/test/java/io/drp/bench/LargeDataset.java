@@ -32,6 +32,8 @@ final class LargeDataset {
 
     static final String HEAP = "-Xmx256m";
     private static final int SIZE = 1024;
+    /** {@code -Dbench.baseline=false} skips the raw loop: at 200,000 objects it doubles a run of hours, and the heap is drp's. */
+    private static final boolean BASELINE = Boolean.parseBoolean(System.getProperty("bench.baseline", "true"));
 
     private LargeDataset() {}
 
@@ -42,8 +44,8 @@ final class LargeDataset {
         int objects = DrillBenchmark.scaled(200_000);
         Path tmp = Files.createTempDirectory("drp-bench-large");
         try (AzuriteEmulator azurite = AzuriteEmulator.start(tmp.resolve("azurite"))) {
-            System.out.printf(Locale.ROOT, "drp large dataset on Azurite: %,d × 1 KiB, parallelism %d, %d cores, max heap %s%n", objects,
-                    DrillBenchmark.PARALLELISM, Runtime.getRuntime().availableProcessors(), Bytes.human(Runtime.getRuntime().maxMemory()));
+            System.out.printf(Locale.ROOT, "drp large dataset on Azurite (%s): %,d × 1 KiB, parallelism %d, %d cores, max heap %s%n",
+                    DrillBenchmark.metadataStore(), objects, DrillBenchmark.PARALLELISM, Runtime.getRuntime().availableProcessors(), Bytes.human(Runtime.getRuntime().maxMemory()));
             DrillFixture f = new DrillFixture(azurite, tmp.resolve("large"));
             List<RawLoop.Obj> objs = objects(f, objects);
             f.containers().forEach(c -> f.prodWritable.container(c).createIfNotExists());
@@ -63,8 +65,15 @@ final class LargeDataset {
             double wall = (System.nanoTime() - started) / 1e9;
             double backup = b.elapsed().toNanos() / 1e9;
             double drill = DrillBenchmark.steps(d, "restore", "replay", "verify");
-            System.out.printf(Locale.ROOT, "drp: backup %.1f s, drill %s with restore+replay+verify %.1f s, %d objects restored, heap peak %s%n",
-                    backup, d.verdict(), drill, d.integrity().objectsRestored(), Bytes.human(heapPeak));
+            System.out.printf(Locale.ROOT, "drp: backup %.1f s, drill %s with restore %.1f s + replay %.1f s + verify %.1f s, %,d objects restored"
+                            + " (%,d mismatched), heap peak %s%n", backup, d.verdict(), DrillBenchmark.steps(d, "restore"),
+                    DrillBenchmark.steps(d, "replay"), DrillBenchmark.steps(d, "verify"), d.integrity().objectsRestored(),
+                    d.integrity().mismatches(), Bytes.human(heapPeak));
+            if (!BASELINE) {
+                System.out.printf(Locale.ROOT, "drp wall time (backup + whole drill) %.1f s; drp heap peak %s of %s; raw loop skipped (-Dbench.baseline=false)%n",
+                        wall, Bytes.human(heapPeak), Bytes.human(Runtime.getRuntime().maxMemory()));
+                return;
+            }
 
             RawLoop.Figures rawFigures = raw.backupAndRestore(f, objs);
             double rawBackupS = rawFigures.backup(), rawRestoreS = rawFigures.restore();
@@ -107,7 +116,7 @@ final class LargeDataset {
     private static int fork() throws Exception {
         String java = ProcessHandle.current().info().command().orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         List<String> cmd = new ArrayList<>(List.of(java, HEAP, "-cp", classpath(), "-Dbench.forked=true", "-Dbench.dataset=large"));
-        for (String p : List.of("bench.scale", "bench.parallelism")) {
+        for (String p : List.of("bench.scale", "bench.parallelism", "bench.baseline")) {
             if (System.getProperty(p) != null) cmd.add("-D" + p + "=" + System.getProperty(p));
         }
         cmd.add(DrillBenchmark.class.getName());
