@@ -42,13 +42,13 @@ public final class DrillBenchmark {
 
     private static final double SCALE = Double.parseDouble(System.getProperty("bench.scale", "1"));
     static final int PARALLELISM = Integer.getInteger("bench.parallelism", 16);
-    /** {@code all} (default): (a), (b) and (c); {@code ab} or {@code churn}: only those; {@code large}: see {@link LargeDataset}. */
+    /** {@code all} (default): (a), (b) and (c); {@code ab} or {@code churn}: only those; {@code large} or {@code floor}: see {@link LargeDataset}. */
     private static final String DATASET = System.getProperty("bench.dataset", "all");
 
     private DrillBenchmark() {}
 
     public static void main(String[] args) throws Exception {
-        if (DATASET.equals("large")) {
+        if (DATASET.equals("large") || DATASET.equals("floor")) {
             LargeDataset.main(args);
             return;
         }

@@ -22,7 +22,8 @@ import java.util.Set;
 /**
  * Bounded memory on storage, not only in unit tests: at least 200,000 small objects (1 KiB; {@code -Dbench.scale}
  * scales the count) backed up and drilled with the heap capped at 256 MiB, in a JVM forked for the purpose,
- * against the raw loop doing the same transfers in the same run.
+ * against the raw loop doing the same transfers in the same run; or ({@code -Dbench.dataset=floor}) 48 × 4 MiB
+ * within the 128 MiB the raw loop needs for them.
  * <pre>
  * mvn -pl drp-runner -q test-compile exec:java -DskipNpm=true -Dexec.classpathScope=test \
  *     -Dexec.mainClass=io.drp.bench.DrillBenchmark -Dbench.dataset=large [-Dbench.scale=0.05]
@@ -30,8 +31,14 @@ import java.util.Set;
  */
 final class LargeDataset {
 
-    static final String HEAP = "-Xmx256m";
-    private static final int SIZE = 1024;
+    /**
+     * {@code large}: the issue's 200,000 × 1 KiB within 256 MiB. {@code floor}: 48 × 4 MiB within 128 MiB, the
+     * heap the raw loop was measured to run in at parallelism 16, where an earlier drp thrashed for minutes.
+     */
+    private record Spec(String dataset, int objects, int size, String heap) {}
+
+    private static final Spec SPEC = "floor".equals(System.getProperty("bench.dataset"))
+            ? new Spec("floor", 48, 4 << 20, "-Xmx128m") : new Spec("large", 200_000, 1024, "-Xmx256m");
     /** {@code -Dbench.baseline=false} skips the raw loop: at 200,000 objects it doubles a run of hours, and the heap is drp's. */
     private static final boolean BASELINE = Boolean.parseBoolean(System.getProperty("bench.baseline", "true"));
 
@@ -41,12 +48,12 @@ final class LargeDataset {
         if (System.getProperty("bench.forked") == null) {
             System.exit(fork());
         }
-        int objects = DrillBenchmark.scaled(200_000);
-        Path tmp = Files.createTempDirectory("drp-bench-large");
+        int objects = DrillBenchmark.scaled(SPEC.objects());
+        Path tmp = Files.createTempDirectory("drp-bench-" + SPEC.dataset());
         try (AzuriteEmulator azurite = AzuriteEmulator.start(tmp.resolve("azurite"))) {
-            System.out.printf(Locale.ROOT, "drp large dataset on Azurite (%s): %,d × 1 KiB, parallelism %d, %d cores, max heap %s%n",
-                    DrillBenchmark.metadataStore(), objects, DrillBenchmark.PARALLELISM, Runtime.getRuntime().availableProcessors(), Bytes.human(Runtime.getRuntime().maxMemory()));
-            DrillFixture f = new DrillFixture(azurite, tmp.resolve("large"));
+            System.out.printf(Locale.ROOT, "drp %s dataset on Azurite (%s): %s, parallelism %d, %d cores, max heap %s%n",
+                    SPEC.dataset(), DrillBenchmark.metadataStore(), DrillBenchmark.label(objects, SPEC.size()), DrillBenchmark.PARALLELISM, Runtime.getRuntime().availableProcessors(), Bytes.human(Runtime.getRuntime().maxMemory()));
+            DrillFixture f = new DrillFixture(azurite, tmp.resolve(SPEC.dataset()));
             List<RawLoop.Obj> objs = objects(f, objects);
             f.containers().forEach(c -> f.prodWritable.container(c).createIfNotExists());
             RawLoop raw = new RawLoop(DrillBenchmark.PARALLELISM);
@@ -59,7 +66,7 @@ final class LargeDataset {
             long started = System.nanoTime();
             try (HeapSampler heap = new HeapSampler()) {
                 b = DrillBenchmark.backup(f, BackupJob.Mode.FULL);
-                d = DrillBenchmark.drill(f, "large");
+                d = DrillBenchmark.drill(f, SPEC.dataset());
                 heapPeak = heap.peakBytes();
             }
             double wall = (System.nanoTime() - started) / 1e9;
@@ -79,9 +86,9 @@ final class LargeDataset {
             double rawBackupS = rawFigures.backup(), rawRestoreS = rawFigures.restore();
 
             System.out.println();
-            System.out.println("| large dataset, heap " + HEAP + " | drp s | drp objects/s | raw s | raw objects/s | ratio |");
+            System.out.println("| " + SPEC.dataset() + " dataset, heap " + SPEC.heap() + " | drp s | drp objects/s | raw s | raw objects/s | ratio |");
             System.out.println("|---|---:|---:|---:|---:|---:|");
-            System.out.printf(Locale.ROOT, "| backup, %,d × 1 KiB | %.1f | %.0f | %.1f | %.0f | %.2f× |%n", objects, backup, objects / backup,
+            System.out.printf(Locale.ROOT, "| backup, %s | %.1f | %.0f | %.1f | %.0f | %.2f× |%n", DrillBenchmark.label(objects, SPEC.size()), backup, objects / backup,
                     rawBackupS, objects / rawBackupS, rawBackupS / backup);
             System.out.printf(Locale.ROOT, "| restore+replay+verify | %.1f | %.0f | %.1f | %.0f | %.2f× |%n", drill, objects / drill,
                     rawRestoreS, objects / rawRestoreS, rawRestoreS / drill);
@@ -107,7 +114,7 @@ final class LargeDataset {
     }
 
     private static byte[] bytes(RawLoop.Obj o) {
-        byte[] b = new byte[SIZE];
+        byte[] b = new byte[SPEC.size()];
         new Random(o.name().hashCode()).nextBytes(b);
         return b;
     }
@@ -115,7 +122,8 @@ final class LargeDataset {
     /** Runs this dataset again in a JVM of its own with the heap cap: Maven's JVM (exec:java) has none. */
     private static int fork() throws Exception {
         String java = ProcessHandle.current().info().command().orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        List<String> cmd = new ArrayList<>(List.of(java, HEAP, "-cp", classpath(), "-Dbench.forked=true", "-Dbench.dataset=large"));
+        List<String> cmd = new ArrayList<>(List.of(java, SPEC.heap(), "-cp", classpath(), "-Dbench.forked=true",
+                "-Dbench.dataset=" + SPEC.dataset()));
         for (String p : List.of("bench.scale", "bench.parallelism", "bench.baseline")) {
             if (System.getProperty(p) != null) cmd.add("-D" + p + "=" + System.getProperty(p));
         }
