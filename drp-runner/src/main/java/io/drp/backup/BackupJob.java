@@ -199,7 +199,9 @@ public final class BackupJob {
                 throw new StorageError("the backup lock on " + backup.endpoint() + " was lost (" + lock.lostBecause()
                         + "); this point was not committed and the next backup will skip its number");
             }
-            trailer = ManifestCommit.commit(writer, catalog, chainId, seq, clock.instant());
+            String consistency = config.consistency() == BackupConfig.Consistency.VERSION ? "version"
+                    : sweep == null ? "fuzzy" : sweep.consistency();
+            trailer = ManifestCommit.commit(writer, catalog, chainId, seq, clock.instant(), consistency);
             clean = sweep == null || !sweep.anyLeftBehind();
         } catch (RuntimeException e) {
             pipeline.cancel();

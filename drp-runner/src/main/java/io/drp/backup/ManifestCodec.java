@@ -64,6 +64,7 @@ final class ManifestCodec {
         n.put("putBytes", t.putBytes());
         n.put("deletes", t.deletes());
         n.put("bodySha256", t.bodySha256());
+        if (t.consistency() != null) n.put("consistency", t.consistency());
         return write(n);
     }
 
@@ -144,7 +145,18 @@ final class ManifestCodec {
 
     static ManifestTrailer readTrailer(JsonNode n, Where where) {
         return new ManifestTrailer(number(n, "entries", where), number(n, "liveObjects", where), number(n, "liveBytes", where),
-                number(n, "puts", where), number(n, "putBytes", where), number(n, "deletes", where), text(n, "bodySha256", where));
+                number(n, "puts", where), number(n, "putBytes", where), number(n, "deletes", where), text(n, "bodySha256", where),
+                consistency(n, where));
+    }
+
+    /** Optional: absent in manifests written before it was recorded. */
+    private static String consistency(JsonNode n, Where where) {
+        JsonNode c = n.get("consistency");
+        if (c == null || c.isNull()) return null;
+        if (!c.isTextual() || !ManifestTrailer.CONSISTENCIES.contains(c.asText())) {
+            throw where.bad("field 'consistency' must be snapshot, version or fuzzy");
+        }
+        return c.asText();
     }
 
     static Instant completedAt(JsonNode n, Where where) {

@@ -14,9 +14,10 @@ final class ManifestCommit {
 
     private ManifestCommit() {}
 
-    static ManifestTrailer commit(ManifestWriter writer, BackupCatalog catalog, String chainId, int seq, Instant completedAt) {
+    static ManifestTrailer commit(ManifestWriter writer, BackupCatalog catalog, String chainId, int seq, Instant completedAt,
+                                  String consistency) {
         try {
-            return writer.finish(completedAt);
+            return writer.finish(completedAt, consistency);
         } catch (RuntimeException e) {
             if (!refusedAsExisting(e) || writer.trailer() == null) throw e;
             ManifestFile there;

@@ -60,8 +60,13 @@ public final class ManifestWriter {
     private String wholeHex;
 
     public ManifestTrailer finish(Instant completedAt) {
+        return finish(completedAt, null);
+    }
+
+    /** @param consistency how the copies were taken ({@link ManifestTrailer#consistency()}); null when not known */
+    public ManifestTrailer finish(Instant completedAt, String consistency) {
         ManifestTrailer t = new ManifestTrailer(entries, liveObjects, liveBytes, puts, putBytes, deletes,
-                Sha256.hex(body));
+                Sha256.hex(body), consistency);
         line(ManifestCodec.trailer(t, completedAt), false);
         finished = true;
         trailer = t;

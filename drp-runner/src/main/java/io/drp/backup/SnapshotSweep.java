@@ -138,6 +138,11 @@ final class SnapshotSweep {
         }
     }
 
+    /** The point's consistency as its manifest records it: snapshots refused means each object was copied as found. */
+    String consistency() {
+        return deniedBecause != null ? "fuzzy" : "snapshot";
+    }
+
     /** What the point's consistency is, for the backup's notes. */
     String describe() {
         if (deniedBecause != null) {

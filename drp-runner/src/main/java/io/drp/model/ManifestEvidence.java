@@ -2,7 +2,10 @@ package io.drp.model;
 
 import java.time.Instant;
 
-/** A backup point the drill used, identified by the SHA-256 of its manifest as stored. */
+/**
+ * A backup point the drill used, identified by the SHA-256 of its manifest as stored. {@code consistency} is how
+ * its copies were taken (snapshot, version or fuzzy), null for a point written before drp recorded it.
+ */
 public record ManifestEvidence(
         String pointId,
         String kind,
@@ -10,4 +13,5 @@ public record ManifestEvidence(
         long objects,
         long bytes,
         long deletions,
-        String manifestSha256) {}
+        String manifestSha256,
+        String consistency) {}

@@ -61,6 +61,15 @@ final class PlanStep implements Step<RecoveryState> {
                     + "restored objects carry their bytes with default attributes",
                     "Take a new backup with this drp: its points record every attribute."));
         }
+        List<String> fuzzy = plan.points().stream().filter(m -> "fuzzy".equals(m.trailer().consistency())).map(m -> m.pointId()).toList();
+        if (!fuzzy.isEmpty()) {
+            // not an error: the backup said so when it ran, but a drill's reader (an auditor) never saw that log
+            st.findings.add(new Finding(Finding.Severity.INFO, "FUZZY_BACKUP_POINT", "point(s) " + String.join(", ", fuzzy)
+                    + " copied each object as the copy reached it, with no consistent point: objects the applications changed"
+                    + " during that backup's copy may come from different moments",
+                    "For exact points keep backup.consistency: snapshot and grant the backup identity the right to create and"
+                            + " delete snapshots, or turn on blob versioning and set backup.consistency: version."));
+        }
         for (String p : plan.skipped()) {
             st.findings.add(new Finding(Finding.Severity.WARNING, "SKIPPED_BACKUP_POINT", p,
                     "The chain continued past this point, so the recovery point is unaffected; find out why it broke (a crash, or storage damage)."));
@@ -80,6 +89,8 @@ final class PlanStep implements Step<RecoveryState> {
         d.put("incrementals", plan.points().size() - 1);
         d.put("rpoSeconds", Timeline.seconds(Duration.between(plan.recoveryPoint().header().watermark(), t0).toNanos()));
         d.put("problems", plan.problems().size());
+        String consistency = plan.recoveryPoint().trailer().consistency();
+        d.put("consistency", consistency == null ? "not recorded" : consistency);
         clockSkew(st).ifPresent(s -> d.put("clockSkewSeconds", Timeline.seconds(s.toNanos())));
         return d;
     }

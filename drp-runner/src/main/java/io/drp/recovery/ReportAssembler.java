@@ -148,7 +148,8 @@ final class ReportAssembler {
         if (st.plan != null) {
             for (ManifestFile m : st.plan.points()) {
                 manifests.add(new ManifestEvidence(m.pointId(), m.header().kind().name(), m.header().watermark(),
-                        m.trailer().liveObjects(), m.trailer().liveBytes(), m.trailer().deletes(), m.sha256()));
+                        m.trailer().liveObjects(), m.trailer().liveBytes(), m.trailer().deletes(), m.sha256(),
+                        m.trailer().consistency()));
             }
         }
         return new Evidence(setting.drpVersion(), String.valueOf(config.file()), config.sha256(), config.recovery().stack(),

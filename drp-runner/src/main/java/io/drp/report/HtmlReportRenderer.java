@@ -123,6 +123,7 @@ public final class HtmlReportRenderer {
                 row.put("bytes", me2.bytes());
                 row.put("deletions", me2.deletions());
                 row.put("sha256", me2.manifestSha256());
+                row.put("consistency", me2.consistency() == null ? "not recorded" : me2.consistency());
                 manifests.add(row);
             }
             m.put("manifests", manifests);

@@ -12,6 +12,8 @@ import java.util.List;
 import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -22,13 +24,17 @@ class ManifestFileTest {
     private static final Instant W = Instant.parse("2026-11-24T01:00:00Z");
 
     private static byte[] incremental() {
+        return incremental(null);
+    }
+
+    private static byte[] incremental(String consistency) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ManifestWriter w = new ManifestWriter(out, new ManifestHeader(ManifestHeader.FORMAT, "c1", 1, PointKind.INCREMENTAL, W, null,
                 "c".repeat(64), List.of("invoices", "orders")));
         w.write(new ManifestEntry(ManifestEntry.Op.KEEP, "invoices", "a.txt", 10, SHA_A, W, "e1", 0));
         w.write(new ManifestEntry(ManifestEntry.Op.DELETE, "invoices", "b.txt", 0, null, null, null, 0));
         w.write(new ManifestEntry(ManifestEntry.Op.PUT, "orders", "x.json", 20, SHA_B, W, "e2", 1));
-        w.finish(W.plusSeconds(5));
+        w.finish(W.plusSeconds(5), consistency);
         return out.toByteArray();
     }
 
@@ -46,6 +52,29 @@ class ManifestFileTest {
         try (Stream<ManifestEntry> s = m.entries()) {
             assertEquals(List.of("invoices/a.txt", "invoices/b.txt", "orders/x.json"), s.map(ManifestEntry::path).toList());
         }
+    }
+
+    @Test
+    void theTrailerRecordsHowThePointWasTakenAndOlderManifestsReadAsNotRecorded(@TempDir Path tmp) throws Exception {
+        Path snap = tmp.resolve("snap.jsonl");
+        Files.write(snap, incremental("snapshot"));
+        Path old = tmp.resolve("old.jsonl");
+        Files.write(old, incremental(null));
+
+        assertEquals("snapshot", ManifestFile.open(snap, "c1/000001").trailer().consistency());
+        assertNull(ManifestFile.open(old, "c1/000001").trailer().consistency());
+        assertFalse(new String(incremental(null), StandardCharsets.UTF_8).contains("consistency"), "no field written when unknown");
+    }
+
+    @Test
+    void anUnknownConsistencyIsRefusedNamingTheField(@TempDir Path tmp) throws Exception {
+        Path f = tmp.resolve("m.jsonl");
+        Files.writeString(f, new String(incremental("fuzzy"), StandardCharsets.UTF_8).replace("\"consistency\":\"fuzzy\"", "\"consistency\":\"exact\""));
+
+        BackupError e = assertThrows(BackupError.class, () -> ManifestFile.open(f, "c1/000001"));
+        assertTrue(e.getMessage().contains("'consistency'"), e.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> new ManifestWriter(new ByteArrayOutputStream(), new ManifestHeader(
+                ManifestHeader.FORMAT, "c1", 0, PointKind.FULL, W, null, null, List.of("orders"))).finish(W, "exact"));
     }
 
     @Test

@@ -6,12 +6,18 @@ import com.azure.storage.blob.models.BlobListDetails;
 import com.azure.storage.blob.models.DeleteSnapshotsOptionType;
 import com.azure.storage.blob.models.ListBlobsOptions;
 import io.drp.config.BackupConfig;
+import io.drp.drill.DrillRunner;
+import io.drp.model.DrillReport;
+import io.drp.model.Finding;
+import io.drp.model.ManifestEvidence;
 import io.drp.progress.Progress;
+import io.drp.report.ReportJson;
 import io.drp.storage.SnapshotOnlyWrites;
 import io.drp.storage.StorageAccount;
 import io.drp.storage.emulator.AzuriteEmulator;
 import io.drp.testing.Azurite;
 import io.drp.testing.DrillFixture;
+import io.drp.testing.TestRequests;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -75,13 +81,29 @@ class SnapshotPointIT {
         }
     }
 
+    /** What the committed manifest's trailer records, read back from the backup container. */
+    private static String recordedConsistency(DrillFixture f, BackupResult r) {
+        return new BackupCatalog(f.backupWritable.container(f.config.backup().container()), f.workDir.resolve("read-back-trailer"))
+                .manifest(r.point().chainId(), r.point().seq()).trailer().consistency();
+    }
+
+    /** A drill of the newest point: what its report tells an auditor about the point's consistency. */
+    private static DrillReport drill(DrillFixture f, String id) throws Exception {
+        return new DrillRunner(f.config, f.session, f.workDir, Clock.systemUTC(), Progress.NONE, ReportJson::write, DrillRunner.targetsFor(f.config))
+                .run(TestRequests.drill(id, null, "region-outage", false, f.workDir.resolve("reports"), 4, true));
+    }
+
+    private static List<String> codes(DrillReport d) {
+        return d.findings().stream().map(Finding::code).toList();
+    }
+
     private static List<BlobItem> snapshots(DrillFixture f) {
         return f.prodWritable.container(f.orders()).listBlobs(new ListBlobsOptions().setDetails(new BlobListDetails().setRetrieveSnapshots(true)), null)
                 .stream().filter(b -> b.getSnapshot() != null).toList();
     }
 
     @Test
-    void writesDuringTheCopyDoNotReachASnapshotPointAndItsSnapshotsAreDeleted(AzuriteEmulator azurite, @TempDir Path tmp) {
+    void writesDuringTheCopyDoNotReachASnapshotPointAndItsSnapshotsAreDeleted(AzuriteEmulator azurite, @TempDir Path tmp) throws Exception {
         DrillFixture f = new DrillFixture(azurite, tmp);
         Progress rewrite = seedAndRewriteDuringCopy(f);
         String userSnapshot = f.prodWritable.container(f.orders()).getBlobClient(name(0)).createSnapshot().getSnapshotId();
@@ -99,6 +121,10 @@ class SnapshotPointIT {
         List<BlobItem> left = snapshots(f);
         assertEquals(List.of(userSnapshot), left.stream().map(BlobItem::getSnapshot).toList(), "only the user's own snapshot remains");
         assertTrue(f.prodWritable.container(f.orders()).getBlobClient(name(0)).exists(), "deleting snapshots never touches the base blob");
+        assertEquals("snapshot", recordedConsistency(f, r));
+        DrillReport d = drill(f, "snapshot-point");
+        assertEquals(List.of("snapshot"), d.evidence().manifests().stream().map(ManifestEvidence::consistency).toList());
+        assertFalse(codes(d).contains("FUZZY_BACKUP_POINT"), codes(d).toString());
     }
 
     @Test
@@ -116,10 +142,11 @@ class SnapshotPointIT {
         assertTrue(rewritten > 0, "a fuzzy point holds bytes written after the backup began: " + point);
         assertTrue(point.size() < OBJECTS, "and misses objects deleted while it ran");
         assertFalse(r.notes().stream().anyMatch(n -> n.contains("snapshot(s) taken")), r.notes().toString());
+        assertEquals("fuzzy", recordedConsistency(f, r));
     }
 
     @Test
-    void anIdentityThatMayNotTakeSnapshotsGivesAFuzzyPointThatSaysWhy(AzuriteEmulator azurite, @TempDir Path tmp) {
+    void anIdentityThatMayNotTakeSnapshotsGivesAFuzzyPointThatSaysWhy(AzuriteEmulator azurite, @TempDir Path tmp) throws Exception {
         DrillFixture f = new DrillFixture(azurite, tmp);
         for (int i = 0; i < 5; i++) f.data().put(f.orders(), name(i), original(i));
         StorageAccount readOnly = f.session.connector().openReadOnly("production", f.session.accounts().production());
@@ -130,6 +157,12 @@ class SnapshotPointIT {
         assertTrue(r.notes().stream().anyMatch(n -> n.startsWith("fuzzy point: the backup's identity may not take snapshots")
                 && n.contains("AuthorizationPermissionMismatch")), r.notes().toString());
         assertTrue(snapshots(f).isEmpty());
+        // the fallback is recorded in the point itself, so the drill's report says it to whoever reads it later
+        assertEquals("fuzzy", recordedConsistency(f, r));
+        DrillReport d = drill(f, "fuzzy-point");
+        assertEquals(List.of("fuzzy"), d.evidence().manifests().stream().map(ManifestEvidence::consistency).toList());
+        Finding fuzzy = d.findings().stream().filter(x -> x.code().equals("FUZZY_BACKUP_POINT")).findFirst().orElseThrow(() -> new AssertionError(codes(d)));
+        assertTrue(fuzzy.message().contains(r.point().pointId()), fuzzy.message());
     }
 
     @Test

@@ -69,6 +69,8 @@ class VersionPointIT {
         assertEquals(List.of("a.txt", "b.json", "c.txt"), List.copyOf(later.keySet()));
         assertEquals(2, next.point().puts());
         assertEquals(1, next.point().deletes());
+        assertEquals("version", new BackupCatalog(f.backupWritable.container(f.config.backup().container()), tmp.resolve("trailer"))
+                .manifest(next.point().chainId(), next.point().seq()).trailer().consistency(), "the manifest records how it was taken");
         assertBytes(f, next, later.get("a.txt"), RecordedVersioning.body("a.txt", "2026-11-30T13:00:00.0000000Z"));
         assertEquals(0, later.get("b.json").dataSeq(), "b.json's bytes stay in the full point");
     }

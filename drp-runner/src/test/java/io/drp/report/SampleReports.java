@@ -37,8 +37,8 @@ public final class SampleReports {
                 new Integrity(120, 120, 4096, 0, List.of(), 3, 300, List.of("orders/<script>alert(1)</script>.json", "orders/b", "orders/c"), 1, null, 0, List.of(), 0, List.of()),
                 new Evidence("0.1.0", "drp.yaml", "a".repeat(64), "recovery", "local (http://127.0.0.1/drprecovery)",
                         "http://127.0.0.1/drpprod", "http://127.0.0.1/drpbackup", "http://127.0.0.1/drprecovery",
-                        List.of(new ManifestEvidence("c20261124T020000000Z/000000", "FULL", T0.minusSeconds(7200), 100, 4000, 0, "b".repeat(64)),
-                                new ManifestEvidence("c20261124T020000000Z/000002", "INCREMENTAL", T0.minusSeconds(1234), 120, 4096, 2, "c".repeat(64))), 16,
+                        List.of(new ManifestEvidence("c20261124T020000000Z/000000", "FULL", T0.minusSeconds(7200), 100, 4000, 0, "b".repeat(64), "snapshot"),
+                                new ManifestEvidence("c20261124T020000000Z/000002", "INCREMENTAL", T0.minusSeconds(1234), 120, 4096, 2, "c".repeat(64), null)), 16,
                         "server", "auto: the recovery account's service reads the backup through a service SAS (account key)"),
                 List.of(new Finding(Finding.Severity.BLOCKING, "OBJECTIVE_MISSED_RTO", "orders: RTO 12m34s exceeds 10m", "Raise drill.parallelism.")),
                 List.of(new RunRecord(1, T0, T0.plusSeconds(760), Verdict.FAILED, null)), 4, null);
