@@ -21,15 +21,30 @@ public final class LocalRecoveryTarget implements RecoveryTarget {
 
     public static final String MANAGED_MARKER = "drpmanaged";
 
+    /** How long and how often a create waits for Azure to finish deleting a container of the same name. */
+    static final Duration BEING_DELETED_WAIT = Duration.ofSeconds(5);
+    static final int BEING_DELETED_ATTEMPTS = 24;
+
+    /** Waits between attempts; tests pass one that records the waits instead of sleeping. */
+    interface Sleeper {
+        void sleep(Duration d) throws InterruptedException;
+    }
+
     private final StorageAccount recovery;
+    private final Sleeper sleeper;
     /** Times the clearing of leftovers, which the RTO leaves out (a monotonic ticker, as the run's timeline uses). */
     private final LongSupplier ticker = System::nanoTime;
 
     public LocalRecoveryTarget(StorageAccount recovery) {
+        this(recovery, d -> Thread.sleep(d.toMillis()));
+    }
+
+    LocalRecoveryTarget(StorageAccount recovery, Sleeper sleeper) {
         if (recovery.readOnly()) {
             throw new IllegalArgumentException("the recovery account must be writable");
         }
         this.recovery = recovery;
+        this.sleeper = sleeper;
     }
 
     @Override
@@ -75,17 +90,20 @@ public final class LocalRecoveryTarget implements RecoveryTarget {
      * Azure keeps a deleted container's name for a while (409 ContainerBeingDeleted): a drill right after
      * the previous one's teardown waits for it rather than aborting.
      */
-    private static void create(BlobContainerClient c, String drillId) {
+    private void create(BlobContainerClient c, String drillId) {
         for (int attempt = 1; ; attempt++) {
             try {
                 c.createWithResponse(Map.of(MANAGED_MARKER, "true", "drpdrill", drillId), null, null, null);
                 return;
             } catch (BlobStorageException e) {
-                if (!com.azure.storage.blob.models.BlobErrorCode.CONTAINER_BEING_DELETED.equals(e.getErrorCode()) || attempt >= 24) {
-                    throw e;
+                if (!com.azure.storage.blob.models.BlobErrorCode.CONTAINER_BEING_DELETED.equals(e.getErrorCode())) throw e;
+                if (attempt >= BEING_DELETED_ATTEMPTS) {
+                    throw new StorageError("recovery container '" + c.getBlobContainerName() + "' in " + recovery.endpoint()
+                            + " is still being deleted by Azure after " + BEING_DELETED_WAIT.multipliedBy(attempt - 1L).toSeconds()
+                            + " s of waiting (409 ContainerBeingDeleted); run again in a few minutes", e);
                 }
                 try {
-                    Thread.sleep(5_000);
+                    sleeper.sleep(BEING_DELETED_WAIT);
                 } catch (InterruptedException ie) {
                     Thread.currentThread().interrupt();
                     throw e;
