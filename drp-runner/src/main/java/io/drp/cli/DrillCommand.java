@@ -1,5 +1,6 @@
 package io.drp.cli;
 
+import io.drp.pipeline.SignalGuard;
 import io.drp.config.ConfigLoader;
 import io.drp.config.DrpConfig;
 import io.drp.drill.DrillRunner;
@@ -101,12 +102,15 @@ public final class DrillCommand extends DrpCommandBase {
                 WebhookNotifier notifier = new WebhookNotifier(n.webhook(), n.on());
                 after.add((report, dir) -> new AfterRun.Note(notifier.send(report), false)); // never changes the exit code
             }
-            LockedRun.Outcome outcome = runner.run(req, after);
-            ExitCode code = DrillSummary.conclude(out(), redactor, outcome, req.reportDir(), "drill");
-            outcome.report().steps().stream().filter(s -> s.name().equals("rebuild") && "ephemeral".equals(s.details().get("rebuild")))
-                    .filter(s -> req.teardown() == io.drp.recovery.TeardownPolicy.KEEP)
-                    .forEach(s -> out().println("  kept drill stack: " + s.details().get("stack")));
-            return code;
+            // Ctrl-C or SIGTERM: the run winds down into an ABORTED report, releases its lease, and this says so
+            try (SignalGuard stop = SignalGuard.onSignal("drill")) {
+                LockedRun.Outcome outcome = runner.run(req, after, stop);
+                ExitCode code = DrillSummary.conclude(out(), redactor, outcome, req.reportDir(), "drill");
+                outcome.report().steps().stream().filter(s -> s.name().equals("rebuild") && "ephemeral".equals(s.details().get("rebuild")))
+                        .filter(s -> req.teardown() == io.drp.recovery.TeardownPolicy.KEEP)
+                        .forEach(s -> out().println("  kept drill stack: " + s.details().get("stack")));
+                return code;
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

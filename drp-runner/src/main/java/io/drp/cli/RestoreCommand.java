@@ -1,5 +1,6 @@
 package io.drp.cli;
 
+import io.drp.pipeline.SignalGuard;
 import io.drp.config.ConfigLoader;
 import io.drp.config.DrpConfig;
 import io.drp.failure.UsageFailure;
@@ -121,7 +122,9 @@ public final class RestoreCommand extends DrpCommandBase {
             }
             out().println("restore " + req.runId() + (req.resume() ? " (resuming)" : "") + " into " + runner.targetAccount(req).endpoint());
             List<AfterRun> after = List.of(LedgerBook.of(cfg, session.connector().open("recovery", session.accounts().recovery()))::record);
-            return DrillSummary.conclude(out(), redactor, runner.run(req, after), req.reportDir(), "restore");
+            try (SignalGuard stop = SignalGuard.onSignal("restore")) { // as for a drill: an ABORTED report, the lease released
+                return DrillSummary.conclude(out(), redactor, runner.run(req, after, stop), req.reportDir(), "restore");
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -3,6 +3,7 @@ package io.drp.drill;
 import io.drp.config.DrpConfig;
 import io.drp.ledger.RebuildHistory;
 import io.drp.model.DrillReport;
+import io.drp.pipeline.SignalGuard;
 import io.drp.progress.Progress;
 import io.drp.recovery.AfterRun;
 import io.drp.recovery.DryRun;
@@ -97,9 +98,17 @@ public final class DrillRunner {
         return run(request, List.of()).report();
     }
 
+    /** For callers that stop runs by no signal of their own (tests, the demo). */
     public LockedRun.Outcome run(RecoveryRequest req, List<AfterRun> afterRuns) throws IOException {
+        try (SignalGuard none = SignalGuard.manual("drill")) {
+            return run(req, afterRuns, none);
+        }
+    }
+
+    /** @param stop trips the run into an ABORTED report on Ctrl-C or SIGTERM; see {@link LockedRun#run} */
+    public LockedRun.Outcome run(RecoveryRequest req, List<AfterRun> afterRuns, SignalGuard stop) throws IOException {
         StorageAccount recovery = recoveryAccount();
-        return LockedRun.run(recovery, engine(targets.apply(recovery)), req, setup.workDir(), afterRuns);
+        return LockedRun.run(recovery, engine(targets.apply(recovery)), req, setup.workDir(), afterRuns, stop);
     }
 
     private RecoveryEngine engine(RecoveryTarget target) {

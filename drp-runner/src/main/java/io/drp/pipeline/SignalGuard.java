@@ -19,6 +19,7 @@ public final class SignalGuard implements RunGuard, AutoCloseable {
     private final CountDownLatch finished = new CountDownLatch(1);
     private final Thread hook;
     private volatile boolean requested;
+    private volatile Runnable ifGraceRunsOut = () -> { };
 
     private SignalGuard(String what, boolean onSignal) {
         this.what = what;
@@ -34,6 +35,15 @@ public final class SignalGuard implements RunGuard, AutoCloseable {
     /** A guard tripped only by {@link #request}, for tests and callers that stop a run themselves. */
     public static SignalGuard manual(String what) {
         return new SignalGuard(what, false);
+    }
+
+    /**
+     * What to do when the run has not wound down within {@link #GRACE} of the signal (a step that does not check
+     * the guard, such as a long {@code pulumi up}): the JVM exits right after, so this is the run's last chance to
+     * leave its evidence.
+     */
+    public void ifGraceRunsOut(Runnable lastWords) {
+        this.ifGraceRunsOut = lastWords;
     }
 
     /** Asks the run to stop, as a signal would. */
@@ -52,10 +62,19 @@ public final class SignalGuard implements RunGuard, AutoCloseable {
 
     private void onSignal() {
         requested = true;
+        boolean woundDown;
         try {
-            finished.await(GRACE.toMillis(), TimeUnit.MILLISECONDS);
+            woundDown = finished.await(GRACE.toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+            woundDown = false;
+        }
+        if (!woundDown) {
+            try {
+                ifGraceRunsOut.run();
+            } catch (RuntimeException ignored) {
+                // best effort: the JVM is going down
+            }
         }
     }
 

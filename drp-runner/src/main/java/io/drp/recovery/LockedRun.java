@@ -3,6 +3,7 @@ package io.drp.recovery;
 import io.drp.failure.StateFailure;
 import io.drp.model.DrillReport;
 import io.drp.model.RunRecord;
+import io.drp.pipeline.SignalGuard;
 import io.drp.storage.LeaseLock;
 import io.drp.storage.StorageAccount;
 
@@ -27,8 +28,12 @@ public final class LockedRun {
 
     private LockedRun() {}
 
+    /**
+     * @param stop the caller's stop signal (Ctrl-C or SIGTERM); the caller closes it once it has said its last
+     *             line, so the JVM does not exit mid-report or with the lease still taken
+     */
     public static Outcome run(StorageAccount lockAccount, RecoveryEngine engine, RecoveryRequest req, Path workDir,
-                              List<AfterRun> afterRuns) throws IOException {
+                              List<AfterRun> afterRuns, SignalGuard stop) throws IOException {
         DrillReport report;
         try (LeaseLock lock = LeaseLock.acquire(lockAccount, LOCK, "drill or restore", req.runId(), req.resume(), Clock.systemUTC())) {
             save(workDir, req, req.previousRuns());
@@ -39,9 +44,10 @@ public final class LockedRun {
                     // resume then starts from the record saved above
                 }
             });
+            stop.ifGraceRunsOut(engine::lastWords);
             // a lost lock means another run may be writing the same target: stop rather than race it
-            report = engine.run(req, () -> lock.lostBecause() == null ? null : "the lock on " + lockAccount.endpoint()
-                    + " was lost (" + lock.lostBecause() + "); another run may be writing the target");
+            report = engine.run(req, () -> stop.stopReason() != null ? stop.stopReason() : lock.lostBecause() == null ? null
+                    : "the lock on " + lockAccount.endpoint() + " was lost (" + lock.lostBecause() + "); another run may be writing the target");
             save(workDir, req, report.runs());
         }
         List<AfterRun.Note> notes = new ArrayList<>();

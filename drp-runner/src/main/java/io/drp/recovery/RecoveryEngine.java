@@ -45,6 +45,7 @@ public final class RecoveryEngine {
     private final ReportSink sink;
     private final ReportAssembler assembler;
     private volatile Consumer<DrillReport> onInterrupt = r -> { };
+    private volatile Runnable lastWords = () -> { };
 
     public RecoveryEngine(DrpConfig config, StorageAccount production, StorageAccount backup, RecoveryTarget target,
                           Isolation isolation, Clock clock, Progress progress, Path workDir, LongSupplier transientRetries,
@@ -77,7 +78,15 @@ public final class RecoveryEngine {
         return run(req, RunGuard.NONE);
     }
 
-    /** @param guard says stop when the run may no longer write, e.g. when the target's lock was lost */
+    /**
+     * Writes an ABORTED report from what the running run knows, unless it has written its own: for a stop signal
+     * whose grace ran out ({@link io.drp.pipeline.SignalGuard#ifGraceRunsOut}).
+     */
+    public void lastWords() {
+        lastWords.run();
+    }
+
+    /** @param guard says stop when the run may no longer write: the target's lock was lost, or a signal came */
     public DrillReport run(RecoveryRequest req, RunGuard guard) throws IOException {
         Timeline timeline = new Timeline(clock, ticker);
         long retriesAtStart = transientRetries.getAsLong();
@@ -85,8 +94,9 @@ public final class RecoveryEngine {
         StepRunner<RecoveryState> runner = new StepRunner<>(timeline, e -> redactor.redact(StepFailure.describe(e)),
                 ctx.progress()::done, guard);
         AtomicBoolean reported = new AtomicBoolean();
-        // Ctrl-C or SIGTERM mid-run: still leave an ABORTED report behind.
-        Thread onSignal = new Thread(() -> {
+        // A signal trips the caller's guard and the steps wind down into the normal ABORTED report; only when they
+        // cannot within the grace (a step that never checks the guard) is this report written from what is known.
+        lastWords = () -> {
             if (reported.get()) return;
             try {
                 String current = runner.currentStep();
@@ -98,8 +108,7 @@ public final class RecoveryEngine {
             } catch (Throwable ignored) {
                 // best effort: the JVM is going down
             }
-        }, "drp-run-interrupted");
-        Runtime.getRuntime().addShutdownHook(onSignal);
+        };
         ExecutorService pool = DaemonThreads.pool(req.parallelism(), "drp-" + req.kind().name().toLowerCase(java.util.Locale.ROOT));
         try (RestoreJournal journal = RestoreJournal.open(ctx.workDir().resolve("drills").resolve(req.runId()).resolve("restore.journal"))) {
             List<Step<RecoveryState>> steps = List.of(new PlanStep(ctx), new RebuildStep(ctx), ApplyStep.restore(ctx, pool, journal),
@@ -116,11 +125,7 @@ public final class RecoveryEngine {
             return teardown(st, runner, report, timeline);
         } finally {
             reported.set(true);
-            try {
-                Runtime.getRuntime().removeShutdownHook(onSignal);
-            } catch (IllegalStateException shuttingDown) {
-                // the hook is running or has run
-            }
+            lastWords = () -> { };
         }
     }
 

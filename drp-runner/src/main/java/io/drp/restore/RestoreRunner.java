@@ -3,6 +3,7 @@ package io.drp.restore;
 import io.drp.config.DrpConfig;
 import io.drp.config.RecoveryConfig;
 import io.drp.failure.UsageFailure;
+import io.drp.pipeline.SignalGuard;
 import io.drp.progress.Progress;
 import io.drp.recovery.AfterRun;
 import io.drp.recovery.Isolation;
@@ -60,7 +61,15 @@ public final class RestoreRunner {
         return new Preview(plan, target.role() + " (" + target.endpoint() + ")", toCreate, nonEmpty);
     }
 
+    /** For callers that stop runs by no signal of their own (tests). */
     public LockedRun.Outcome run(RecoveryRequest req, List<AfterRun> afterRuns) throws IOException {
+        try (SignalGuard none = SignalGuard.manual("restore")) {
+            return run(req, afterRuns, none);
+        }
+    }
+
+    /** @param stop trips the run into an ABORTED report on Ctrl-C or SIGTERM; see {@link LockedRun#run} */
+    public LockedRun.Outcome run(RecoveryRequest req, List<AfterRun> afterRuns, SignalGuard stop) throws IOException {
         StorageAccount target = targetAccount(req);
         if (!req.restore().overwrite() && !req.resume()) {
             // from drp.yaml, not the point: refusing must not depend on the backups being readable
@@ -72,7 +81,7 @@ public final class RestoreRunner {
                         + "or --rename-container to restore next to them");
             }
         }
-        return LockedRun.run(target, engine(req, target), req, workDir, afterRuns);
+        return LockedRun.run(target, engine(req, target), req, workDir, afterRuns, stop);
     }
 
     /** Production is opened writable only when it is the destination; the caller has checked --yes. */
