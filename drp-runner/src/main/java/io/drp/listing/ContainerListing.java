@@ -27,7 +27,7 @@ public final class ContainerListing {
      */
     public static Stream<ListedObject> of(StorageAccount account, List<String> containers, boolean withMetadata,
                                           boolean skipMissing) {
-        return containers.stream().sorted().distinct().flatMap(c -> container(account, c, withMetadata, skipMissing));
+        return Containers.oneAfterAnother(containers, c -> container(account, c, withMetadata, skipMissing));
     }
 
     private static Stream<ListedObject> container(StorageAccount account, String name, boolean withMetadata, boolean skipMissing) {

@@ -35,7 +35,7 @@ public final class VersionListing {
     private VersionListing() {}
 
     public static Stream<ListedObject> at(StorageAccount account, List<String> containers, Instant watermark) {
-        return containers.stream().sorted().distinct().flatMap(c -> container(account, c, watermark));
+        return Containers.oneAfterAnother(containers, c -> container(account, c, watermark));
     }
 
     private static Stream<ListedObject> container(StorageAccount account, String name, Instant watermark) {
