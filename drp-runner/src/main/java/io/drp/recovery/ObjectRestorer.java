@@ -38,6 +38,7 @@ final class ObjectRestorer {
     private final RestoreJournal journal;
     private final Queue<Mismatch> mismatches;
     private final Scope scope;
+    private final TargetEtags current;
     private ServerCopier server;
     private ReadGrant grant;
     final AtomicLong objects = new AtomicLong();
@@ -57,6 +58,7 @@ final class ObjectRestorer {
         this.journal = journal;
         this.mismatches = mismatches;
         this.scope = scope;
+        this.current = new TargetEtags(target, scope);
     }
 
     /** Copies inside Azure Storage from here on, the target's service reading the backup through {@code grant}. */
@@ -66,21 +68,22 @@ final class ObjectRestorer {
     }
 
     void copy(ManifestEntry e) {
-        // asked here, in plan order, not in the copy's task: the journal answers by a forward-only cursor
+        // asked here, in plan order, not in the copy's task: the journal and the target's listing are forward-only cursors
         String journalled = journal.etagOf(RestoreJournal.key(e.dataSeq(), e.path()));
-        tasks.submit(() -> put(e, journalled));
-    }
-
-    private void put(ManifestEntry e, String journalled) {
-        String key = RestoreJournal.key(e.dataSeq(), e.path());
-        String source = BackupLayout.dataBlob(chainId, e.dataSeq(), e.container(), e.name());
-        BlockBlobClient dest = target.container(scope.target(e.container())).getBlobClient(e.name()).getBlockBlobClient();
-        if (journalled != null && journalled.equals(etagOf(dest))) {
-            // verified and committed by an earlier run, and not replaced since (same ETag): resume skips it
+        if (journalled != null && journalled.equals(current.of(e))) {
+            // verified and committed by an earlier run, and not replaced since (same ETag): resume skips it.
+            // The target is checked, not only the journal: storage that lost writes gets them copied again.
             skipped.incrementAndGet();
             count(e.size());
             return;
         }
+        tasks.submit(() -> put(e));
+    }
+
+    private void put(ManifestEntry e) {
+        String key = RestoreJournal.key(e.dataSeq(), e.path());
+        String source = BackupLayout.dataBlob(chainId, e.dataSeq(), e.container(), e.name());
+        BlockBlobClient dest = target.container(scope.target(e.container())).getBlobClient(e.name()).getBlockBlobClient();
         try {
             CopyOutcome out = server == null
                     ? VerifiedCopier.copy(backup.getBlobClient(source), null, dest, e.sha256(), e.size(), e.attributes())
@@ -106,16 +109,6 @@ final class ObjectRestorer {
     private void count(long size) {
         long n = objects.incrementAndGet();
         progress.update(step, n, total, bytes.addAndGet(size));
-    }
-
-    private static String etagOf(BlockBlobClient dest) {
-        try {
-            return dest.getProperties().getETag();
-        } catch (BlobStorageException ex) {
-            // a HEAD has no body: the code comes from a header that some proxies strip, hence the status too
-            if (BlobErrorCode.BLOB_NOT_FOUND.equals(ex.getErrorCode()) || ex.getStatusCode() == 404) return null;
-            throw ex;
-        }
     }
 
     private boolean isSourceMissing(String source) {
