@@ -6,6 +6,7 @@ import io.drp.config.ConfigLoader;
 import io.drp.config.DrpConfig;
 import io.drp.drill.DrillRunner;
 import io.drp.model.DrillReport;
+import io.drp.pipeline.SignalGuard;
 import io.drp.progress.Bytes;
 import io.drp.progress.Progress;
 import io.drp.recovery.DrillOptions;
@@ -115,7 +116,10 @@ public final class DemoScenario {
             DrillRunner runner = new DrillRunner(cfg, session, workDir, clock, progress, sink, DrillRunner.targetsFor(cfg));
             RecoveryRequest request = new RequestResolver(cfg, clock, workDir)
                     .drill(new DrillOptions(t0, null, false, reportDir, null, VerifyMode.FULL, null));
-            DrillReport report = runner.run(request);
+            DrillReport report;
+            try (SignalGuard stop = SignalGuard.onSignal("drill")) { // Ctrl-C: an ABORTED report, as for drp drill
+                report = runner.run(request, java.util.List.of(), stop).report();
+            }
             return new Result(report, reportDir, i2.point().watermark(), t0, lost.written().size(),
                     Duration.ofNanos(System.nanoTime() - t));
         }

@@ -74,7 +74,10 @@ public final class StepRunner<S> {
                     null, details == null ? Map.of() : details));
         } catch (RuntimeException | Error e) {
             long n1 = timeline.nanos();
-            String message = describe.apply(e);
+            // a step that fails once the run was told to stop (say the embedded emulator went down with the JVM)
+            // failed because of the stop: the report leads with why the run stopped
+            String stop = e instanceof RunGuard.Stopped ? null : guard.stopReason();
+            String message = stop == null ? describe.apply(e) : stop + "; the step then failed: " + describe.apply(e);
             synchronized (this) {
                 abortReason = step.name() + ": " + message;
                 records.add(new StepRecord(step.name(), begin, begin.plusNanos(n1 - n0), Timeline.seconds(n1 - n0),

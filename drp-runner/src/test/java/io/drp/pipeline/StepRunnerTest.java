@@ -98,4 +98,18 @@ class StepRunnerTest {
         assertEquals(0.4, snap.get(1).durationSeconds());
         assertEquals(StepStatus.SUCCEEDED, runner.records().get(1).status());
     }
+
+    @Test
+    void aStepThatFailsAfterTheStopSignalIsReportedAsStoppedFirst() {
+        java.util.concurrent.atomic.AtomicReference<String> stop = new java.util.concurrent.atomic.AtomicReference<>();
+        StepRunner<List<String>> guarded = new StepRunner<>(timeline, e -> "boom: " + e.getMessage(), aborted::add, stop::get);
+        guarded.runAll(List.of(step("restore", 10, (s, t) -> {
+            stop.set("the drill was stopped by a signal (Ctrl-C or SIGTERM)");
+            throw new IllegalStateException("connection refused"); // the emulator went down with the JVM
+        })), new ArrayList<>());
+
+        assertEquals("restore: the drill was stopped by a signal (Ctrl-C or SIGTERM); the step then failed: boom: connection refused",
+                guarded.abortReason());
+        assertEquals(StepStatus.ABORTED, guarded.records().get(0).status());
+    }
 }

@@ -91,7 +91,7 @@ class EmulatorIT {
         }
         io.drp.model.DrillReport r = io.drp.report.ReportJson.read(tmp.resolve("r").resolve("drill-report.json"));
         assertTrue(r.verdict() == io.drp.model.Verdict.ABORTED, "verdict " + r.verdict());
-        assertTrue(r.verdictReason().startsWith("interrupted: drp was stopped by a signal"), r.verdictReason());
+        assertTrue(r.verdictReason().contains("stopped by a signal"), r.verdictReason());
         assertNotNull(port);
         assertTrue(waitUntilClosed(port), "the emulator outlived drp on port " + port);
     }
