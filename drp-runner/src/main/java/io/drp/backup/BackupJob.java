@@ -11,6 +11,7 @@ import io.drp.listing.ListedObject;
 import io.drp.listing.VersionListing;
 import io.drp.pipeline.DaemonThreads;
 import io.drp.pipeline.RunGuard;
+import io.drp.pipeline.SignalGuard;
 import io.drp.progress.Progress;
 import io.drp.storage.LeaseLock;
 import io.drp.storage.ServiceClock;
@@ -174,7 +175,7 @@ public final class BackupJob {
         Path sweeps = SnapshotSweep.dir(cacheDir);
         SnapshotSweep sweep = null;
         if (config.consistency() == BackupConfig.Consistency.SNAPSHOT) {
-            long cleaned = SnapshotSweep.cleanUp(production, sweeps, Math.max(8, config.parallelism()));
+            long cleaned = SnapshotSweep.cleanUp(production, sweeps, Math.max(8, config.parallelism()), () -> true);
             if (cleaned > 0) notes.add("deleted " + cleaned + " snapshot(s) an interrupted backup had left in production");
             sweep = new SnapshotSweep(production, sweeps.resolve(chainId + "-" + seq + ".plan"), pool, config.parallelism() * 4);
         }
@@ -210,7 +211,7 @@ public final class BackupJob {
         } finally {
             pool.shutdownNow();
             progress.done("backup");
-            if (sweep != null) finishSweep(sweep, sweeps, clean);
+            if (sweep != null) finishSweep(sweep, sweeps, clean, guard.stopReason() != null);
         }
         if (sweep != null) notes.add(sweep.describe());
         if (config.consistency() == BackupConfig.Consistency.VERSION) notes.add("exact point: each object's version current at the watermark");
@@ -242,12 +243,14 @@ public final class BackupJob {
     }
 
     /** Deletes what the sweep left in production; on a clean run only the plan remains to delete. */
-    private void finishSweep(SnapshotSweep sweep, Path sweeps, boolean clean) {
+    /** @param stopping stopped by a signal: the clean-up gets half the grace, and the next backup deletes the rest */
+    private void finishSweep(SnapshotSweep sweep, Path sweeps, boolean clean, boolean stopping) {
+        long until = System.nanoTime() + SignalGuard.GRACE.dividedBy(2).toNanos();
         try {
             if (clean) {
                 sweep.forgetPlan();
             } else {
-                SnapshotSweep.cleanUp(production, sweeps, Math.max(8, config.parallelism()));
+                SnapshotSweep.cleanUp(production, sweeps, Math.max(8, config.parallelism()), () -> !stopping || System.nanoTime() < until);
             }
         } catch (RuntimeException ignored) {
             // the plan stays on disk, and the next backup deletes the snapshots it lists

@@ -197,9 +197,12 @@ final class SnapshotSweep {
      * Deletes the snapshots listed in sweep plans left by this job or by a job that crashed, then the plans. The
      * deletes run {@code threads} at a time: a job stopped by a signal must be done within the grace period, and
      * until they are gone an application's plain Delete Blob on those objects is refused.
+     * @param inTime false once the job must be gone (a signal's grace is running out): no further delete starts,
+     *               and the plans stay on disk for the next backup to finish, rather than the JVM exiting mid-way
+     *               with the lease still taken and nothing said
      * @return how many snapshots were deleted
      */
-    static long cleanUp(StorageAccount production, Path sweepsDir, int threads) {
+    static long cleanUp(StorageAccount production, Path sweepsDir, int threads, java.util.function.BooleanSupplier inTime) {
         if (!Files.isDirectory(sweepsDir)) return 0;
         AtomicLong deleted = new AtomicLong();
         List<Path> plans;
@@ -213,9 +216,14 @@ final class SnapshotSweep {
             for (Path plan : plans) {
                 Semaphore window = new Semaphore(threads * 4);
                 AtomicReference<BlobStorageException> failed = new AtomicReference<>();
+                java.util.concurrent.atomic.AtomicBoolean outOfTime = new java.util.concurrent.atomic.AtomicBoolean();
                 try {
                     SweepSpool.read(plan, p -> {
-                        if (p.snapshot() == null) return;
+                        if (p.snapshot() == null || outOfTime.get()) return;
+                        if (!inTime.getAsBoolean()) {
+                            outOfTime.set(true);
+                            return;
+                        }
                         window.acquireUninterruptibly();
                         pool.execute(() -> {
                             try {
@@ -234,6 +242,7 @@ final class SnapshotSweep {
                     window.acquireUninterruptibly(threads * 4); // every delete of this plan has ended
                     window.release(threads * 4);
                 }
+                if (outOfTime.get()) return deleted.get(); // this plan and any after it: the next backup's
                 BlobStorageException e = failed.get();
                 if (e != null) {
                     throw new StorageError("cannot delete the snapshots a backup left in production (" + e.getStatusCode() + " "
