@@ -102,19 +102,7 @@ class BackupSignalIT {
     }
 
     private static Path config(AzuriteEmulator azurite, DrillFixture f, Path tmp) throws IOException {
-        String yaml = """
-                version: 1
-                storage:
-                  production: { connectionString: "${env:PROD_CS}" }
-                  backup: { connectionString: "${env:BACKUP_CS}" }
-                  recovery: { connectionString: "${env:RECOVERY_CS}" }
-                backup: { container: %s-backups, parallelism: 1 }
-                services:
-                  all:
-                    containers: [%s, %s, %s]
-                    objectives:
-                      region-outage: { rto: 10m, rpo: 1h }
-                """.formatted(f.prefix, f.orders(), f.invoices(), f.media());
+        String yaml = io.drp.testing.EnvConfig.yaml(f, ", parallelism: 1");
         return Files.writeString(tmp.resolve("drp.yaml"), yaml);
     }
 
@@ -123,9 +111,7 @@ class BackupSignalIT {
                 "-cp", System.getProperty("java.class.path"), "io.drp.cli.Main", "backup", "-c", cfg.toString(),
                 "--work-dir", work.toString(), "--full")).redirectErrorStream(true)
                 .redirectOutput(Path.of(work + ".log").toFile()); // destroy() closes a pipe before it can be read
-        pb.environment().put("PROD_CS", azurite.account("drpprod").connectionString().reveal());
-        pb.environment().put("BACKUP_CS", azurite.account("drpbackup").connectionString().reveal());
-        pb.environment().put("RECOVERY_CS", azurite.account("drprecovery").connectionString().reveal());
+        pb.environment().putAll(io.drp.testing.EnvConfig.env(azurite));
         return pb.start();
     }
 

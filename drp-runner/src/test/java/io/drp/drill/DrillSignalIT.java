@@ -77,19 +77,7 @@ class DrillSignalIT {
     }
 
     private static Path config(DrillFixture f, Path tmp) throws IOException {
-        String yaml = """
-                version: 1
-                storage:
-                  production: { connectionString: "${env:PROD_CS}" }
-                  backup: { connectionString: "${env:BACKUP_CS}" }
-                  recovery: { connectionString: "${env:RECOVERY_CS}" }
-                backup: { container: %s }
-                services:
-                  all:
-                    containers: [%s, %s, %s]
-                    objectives:
-                      region-outage: { rto: 10m, rpo: 1h }
-                """.formatted(f.config.backup().container(), f.orders(), f.invoices(), f.media());
+        String yaml = io.drp.testing.EnvConfig.yaml(f, "");
         return Files.writeString(tmp.resolve("drp.yaml"), yaml);
     }
 
@@ -101,9 +89,7 @@ class DrillSignalIT {
         cmd.addAll(List.of(extra));
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true)
                 .redirectOutput(tmp.resolve(log + ".log").toFile()); // destroy() closes a pipe before it can be read
-        pb.environment().put("PROD_CS", azurite.account("drpprod").connectionString().reveal());
-        pb.environment().put("BACKUP_CS", azurite.account("drpbackup").connectionString().reveal());
-        pb.environment().put("RECOVERY_CS", azurite.account("drprecovery").connectionString().reveal());
+        pb.environment().putAll(io.drp.testing.EnvConfig.env(azurite));
         return pb.start();
     }
 

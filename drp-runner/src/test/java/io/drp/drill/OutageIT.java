@@ -42,22 +42,9 @@ class OutageIT {
             dead = s.getLocalPort(); // closed again: nothing listens there
         }
         String prod = azurite.account("drpprod").connectionString().reveal().replaceAll("127\\.0\\.0\\.1:\\d+", "127.0.0.1:" + dead);
-        Map<String, String> env = Map.of("PROD_CS", prod,
-                "BACKUP_CS", azurite.account("drpbackup").connectionString().reveal(),
-                "RECOVERY_CS", azurite.account("drprecovery").connectionString().reveal());
-        String yaml = """
-                version: 1
-                storage:
-                  production: { connectionString: "${env:PROD_CS}" }
-                  backup: { connectionString: "${env:BACKUP_CS}" }
-                  recovery: { connectionString: "${env:RECOVERY_CS}" }
-                backup: { container: %s-backups }
-                services:
-                  all:
-                    containers: [%s, %s, %s]
-                    objectives:
-                      region-outage: { rto: 10m, rpo: 1h }
-                """.formatted(f.prefix, f.orders(), f.invoices(), f.media());
+        Map<String, String> env = new java.util.HashMap<>(io.drp.testing.EnvConfig.env(azurite));
+        env.put("PROD_CS", prod);
+        String yaml = io.drp.testing.EnvConfig.yaml(f, "");
         DrpConfig cfg = new ConfigLoader(env::get).parse("outage.yaml", Path.of("outage.yaml"), yaml, "0".repeat(64));
 
         // when the region is lost and the drill runs
