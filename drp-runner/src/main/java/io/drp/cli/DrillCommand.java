@@ -105,7 +105,7 @@ public final class DrillCommand extends DrpCommandBase {
             // Ctrl-C or SIGTERM: the run winds down into an ABORTED report, releases its lease, and this says so
             try (SignalGuard stop = SignalGuard.onSignal("drill")) {
                 LockedRun.Outcome outcome = runner.run(req, after, stop);
-                ExitCode code = DrillSummary.conclude(out(), redactor, outcome, req.reportDir(), "drill");
+                ExitCode code = DrillSummary.conclude(out(), redactor, outcome, req.reportDir(), "drill", options);
                 outcome.report().steps().stream().filter(s -> s.name().equals("rebuild") && "ephemeral".equals(s.details().get("rebuild")))
                         .filter(s -> req.teardown() == io.drp.recovery.TeardownPolicy.KEEP)
                         .forEach(s -> out().println("  kept drill stack: " + s.details().get("stack")));

@@ -23,12 +23,27 @@ final class DrillSummary {
      * What every run ends with, drill or restore: the summary, the follow-ups' lines, how to resume an aborted
      * run, and the exit code. A follow-up that failed (the ledger) makes it 3 whatever the verdict.
      */
-    static ExitCode conclude(PrintWriter out, Redactor redactor, LockedRun.Outcome outcome, Path reportDir, String command) {
+    static ExitCode conclude(PrintWriter out, Redactor redactor, LockedRun.Outcome outcome, Path reportDir, String command,
+                             ConfigOptions options) {
         DrillReport report = outcome.report();
         print(out, report, reportDir.resolve(ReportJson.fileName(report)));
         outcome.notes().forEach(n -> out.println("  " + redactor.redact(n.text())));
-        if (report.verdict() == Verdict.ABORTED) out.println("  resume with: drp " + command + " --resume " + report.drillId());
+        if (report.verdict() == Verdict.ABORTED) out.println("  resume with: " + resumeCommand(command, options, reportDir, report.drillId()));
         return AfterRun.anyFailed(outcome.notes()) ? ExitCode.ABORTED : ExitCode.of(report.verdict());
+    }
+
+    /**
+     * The whole command that finishes an aborted run, to be pasted as it is: a bare "--resume ID" in another
+     * directory or without the run's -c and --work-dir finds no resume state, or the wrong emulator data.
+     */
+    static String resumeCommand(String command, ConfigOptions options, Path reportDir, String runId) {
+        return "drp " + command + " -c " + shellQuote(options.config.toString()) + " --work-dir " + shellQuote(options.workDir.toString())
+                + " --report-dir " + shellQuote(reportDir.toString()) + " --resume " + shellQuote(runId);
+    }
+
+    /** Quotes for a POSIX shell only when needed, so that the usual paths stay readable. */
+    static String shellQuote(String s) {
+        return s.matches("[A-Za-z0-9_./:=@%+-]+") ? s : "'" + s.replace("'", "'\\''") + "'";
     }
 
     static void print(PrintWriter out, DrillReport r, Path reportFile) {

@@ -123,7 +123,7 @@ public final class RestoreCommand extends DrpCommandBase {
             out().println("restore " + req.runId() + (req.resume() ? " (resuming)" : "") + " into " + runner.targetAccount(req).endpoint());
             List<AfterRun> after = List.of(LedgerBook.of(cfg, session.connector().open("recovery", session.accounts().recovery()))::record);
             try (SignalGuard stop = SignalGuard.onSignal("restore")) { // as for a drill: an ABORTED report, the lease released
-                return DrillSummary.conclude(out(), redactor, runner.run(req, after, stop), req.reportDir(), "restore");
+                return DrillSummary.conclude(out(), redactor, runner.run(req, after, stop), req.reportDir(), "restore", options);
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -1,6 +1,9 @@
 package io.drp.pipeline;
 
 import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
@@ -15,6 +18,9 @@ public final class SignalGuard implements RunGuard, AutoCloseable {
     /** Long enough for the copies in flight to end and the lease to be released; short enough for an init system. */
     public static final Duration GRACE = Duration.ofSeconds(20);
 
+    /** The guards whose runs are under way and answer signals: the last things a shutdown must wait for. */
+    private static final Set<SignalGuard> ACTIVE = ConcurrentHashMap.newKeySet();
+
     private final String what;
     private final CountDownLatch finished = new CountDownLatch(1);
     private final Thread hook;
@@ -24,7 +30,31 @@ public final class SignalGuard implements RunGuard, AutoCloseable {
     private SignalGuard(String what, boolean onSignal) {
         this.what = what;
         this.hook = onSignal ? new Thread(this::onSignal, "drp-" + what + "-stop") : null;
-        if (hook != null) Runtime.getRuntime().addShutdownHook(hook);
+        if (hook != null) {
+            ACTIVE.add(this);
+            try {
+                Runtime.getRuntime().addShutdownHook(hook);
+            } catch (IllegalStateException shuttingDown) {
+                // the signal came before the run began: it starts stopped, and still gets to leave its last words
+                requested = true;
+            }
+        }
+    }
+
+    /**
+     * Waits until every run that answers signals has wound down, or {@code max} passes. The JVM starts all its
+     * shutdown hooks at once; what a run needs to leave its last words (the embedded emulator) calls this first.
+     */
+    public static void awaitRunsWoundDown(Duration max) {
+        long deadline = System.nanoTime() + max.toNanos();
+        for (SignalGuard g : List.copyOf(ACTIVE)) {
+            try {
+                if (!g.finished.await(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS)) return;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
     }
 
     /** A guard that trips on Ctrl-C or SIGTERM. */
@@ -82,6 +112,7 @@ public final class SignalGuard implements RunGuard, AutoCloseable {
     @Override
     public void close() {
         finished.countDown();
+        ACTIVE.remove(this);
         if (hook == null) return;
         try {
             Runtime.getRuntime().removeShutdownHook(hook);

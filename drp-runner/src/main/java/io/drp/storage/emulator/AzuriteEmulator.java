@@ -2,6 +2,7 @@ package io.drp.storage.emulator;
 
 import io.drp.config.AccountLocation;
 import io.drp.config.Secret;
+import io.drp.pipeline.SignalGuard;
 
 import java.io.IOException;
 import java.net.InetAddress;
@@ -34,18 +35,28 @@ public final class AzuriteEmulator implements AutoCloseable {
 
     private static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(60);
 
+    /** util-linux's setsid, on every Debian: it execs in place (no fork) since drp's child leads no process group. */
+    private static final Path SETSID = Path.of("/usr/bin/setsid");
+
     private final Process process;
     private final int port;
     private final Map<String, String> keys;
     private final Path dataDir;
+    private final DataDirLock lock;
     private final Thread shutdownHook;
 
-    private AzuriteEmulator(Process process, int port, Map<String, String> keys, Path dataDir) {
+    private AzuriteEmulator(Process process, int port, Map<String, String> keys, Path dataDir, DataDirLock lock) {
         this.process = process;
         this.port = port;
         this.keys = keys;
         this.dataDir = dataDir;
-        this.shutdownHook = new Thread(this::stopProcess, "drp-azurite-stop");
+        this.lock = lock;
+        // On Ctrl-C every shutdown hook starts at once: the run's own hook needs the emulator to write its ABORTED
+        // report, resume state and ledger record, so the emulator waits for the runs to wind down and stops last.
+        this.shutdownHook = new Thread(() -> {
+            SignalGuard.awaitRunsWoundDown(SignalGuard.GRACE.plusSeconds(2));
+            stopProcess();
+        }, "drp-azurite-stop");
         Runtime.getRuntime().addShutdownHook(shutdownHook);
     }
 
@@ -69,25 +80,39 @@ public final class AzuriteEmulator implements AutoCloseable {
             random.nextBytes(k);
             keys.put(account, Base64.getEncoder().encodeToString(k));
         }
+        DataDirLock lock = DataDirLock.acquire(dataDir);
         EmulatorFailure last = null;
         // A free port found by binding port 0 can be taken by someone else before Azurite binds it: retry.
         for (int attempt = 0; attempt < 3; attempt++) {
             int port = freePort();
-            Process p = launch(executable, dataDir, port, keys);
+            Process p;
+            try {
+                p = launch(executable, dataDir, port, keys);
+            } catch (EmulatorFailure e) {
+                lock.close();
+                throw e;
+            }
+            lock.recordEmulator(p.toHandle());
             try {
                 waitUntilListening(p, port, dataDir.resolve("azurite.log"));
-                return new AzuriteEmulator(p, port, keys, dataDir);
+                return new AzuriteEmulator(p, port, keys, dataDir, lock);
             } catch (EmulatorFailure e) {
                 p.descendants().forEach(ProcessHandle::destroyForcibly);
                 p.destroyForcibly();
                 last = e;
             }
         }
+        lock.close();
         throw last;
     }
 
     private static Process launch(Path executable, Path dataDir, int port, Map<String, String> keys) {
         List<String> cmd = new ArrayList<>();
+        // Its own session: a Ctrl-C reaches the terminal's whole process group, and an emulator that died with the
+        // JVM's first breath left the drill nothing to write its ABORTED report, resume state and ledger record to.
+        if (Files.isExecutable(SETSID)) {
+            cmd.add(SETSID.toString());
+        }
         if (executable.toString().endsWith(".js")) {
             cmd.add("node");
         }
@@ -212,6 +237,7 @@ public final class AzuriteEmulator implements AutoCloseable {
     @Override
     public void close() {
         stopProcess();
+        lock.close();
         try {
             Runtime.getRuntime().removeShutdownHook(shutdownHook);
         } catch (IllegalStateException shuttingDown) {
