@@ -64,12 +64,12 @@ final class DrillSummary {
             if (window != null) out.println("  " + window);
         }
         for (ObjectiveResult o : r.objectiveResults()) {
-            out.printf(Locale.ROOT, "  %-4s %-10s %-9s target %-10s measured %-10s %s%n", o.met() ? "ok" : "MISS", o.service(),
+            out.printf(Locale.ROOT, "  %-4s %-10s %-9s target %-10s measured %-10s %s%n", o.met() ? (o.measured() == null ? "n/m" : "ok") : "MISS", o.service(),
                     o.kind(), fmt(o.target(), o.unit()), o.measured() == null ? "-" : fmt(o.measured(), o.unit()), o.detail());
         }
-        out.printf("  integrity: %d/%d objects restored exactly, %d mismatch(es), %d lost (%d bytes), %d written after the disaster%n",
+        out.printf("  integrity: %d/%d objects restored exactly, %d mismatch(es), lost: %s, %d written after the disaster%n",
                 r.integrity().objectsRestored(), r.integrity().objectsExpected(), r.integrity().mismatches(),
-                r.integrity().objectsLost(), r.integrity().bytesLost(), r.integrity().objectsWrittenAfterDisaster());
+                io.drp.report.LossText.of(r.integrity()), r.integrity().objectsWrittenAfterDisaster());
         StringBuilder steps = new StringBuilder("  steps:");
         for (StepRecord s : r.steps()) {
             steps.append(String.format(Locale.ROOT, " %s %.1fs%s", s.name(), s.durationSeconds(),

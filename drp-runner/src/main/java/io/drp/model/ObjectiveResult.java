@@ -15,4 +15,12 @@ public record ObjectiveResult(
         String detail) {
 
     public enum Kind { RTO, RPO, INTEGRITY }
+
+    /**
+     * How a report shows the result: "met", "missed", or "not measured" for an integrity objective whose restore
+     * was exact but whose loss could not be measured. An unmeasured loss is never shown as met (or as 0 lost).
+     */
+    public String outcome() {
+        return !met ? "missed" : measured == null ? "not measured" : "met";
+    }
 }

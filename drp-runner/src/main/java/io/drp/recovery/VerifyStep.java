@@ -126,8 +126,10 @@ final class VerifyStep implements Step<RecoveryState> {
         long restored = present.get() - wrong.size();
         st.verification = new RecoveryState.Verification(timeline.now(), expected.get(), restored, bytes.get(),
                 byObject.values().stream().toList());
-        // Loss against production is what a drill measures; after a real recovery production may be the target itself.
-        Loss measured = real ? Loss.none() : measureLoss(st, timeline);
+        // Loss is measured against production whenever production is still what it was: always in a drill, and in a
+        // restore into the recovery account. A restore into production has just written the place loss is measured
+        // against, so there it is "not measured", never a reassuring 0.
+        Loss measured = intoProduction(st) ? Loss.unknown(INTO_PRODUCTION) : measureLoss(st, timeline);
         st.loss = measured.withUnrestorable(st.copyMismatches.stream().map(Mismatch::object).distinct().toList(), ctx::serviceOf);
         Map<String, Object> d = new LinkedHashMap<>();
         d.put("mode", st.request.verify().description);
@@ -143,11 +145,22 @@ final class VerifyStep implements Step<RecoveryState> {
         return d;
     }
 
+    static final String INTO_PRODUCTION = "the restore wrote into production, which loss is measured against; objects newer than the"
+            + " point are still there unless --overwrite replaced them (restore.replaced lists those)";
+
+    private static boolean intoProduction(RecoveryState st) {
+        return st.request.restore() != null && st.request.restore().destination() == RestoreSpec.Destination.PRODUCTION;
+    }
+
     private Loss measureLoss(RecoveryState st, Timeline timeline) {
         // a disaster declared "now" (within the run's first seconds) makes a deletion before T0 knowable
         boolean t0IsNow = !st.request.disasterAt().isBefore(timeline.start().minusSeconds(5));
-        try (Stream<ManifestEntry> entries = st.plan.recoveryPoint().entries().filter(ManifestEntry::live);
-             Stream<ListedObject> prod = ContainerListing.of(ctx.production(), ctx.config().productionContainers(), false, true)) {
+        // a scoped restore is judged on its scope: what it was not asked to bring back is not lost by it
+        Scope scope = st.request.kind() == RunKind.RESTORE ? st.request.scope() : Scope.ALL;
+        List<String> containers = ctx.config().productionContainers().stream().filter(scope::includesContainer).toList();
+        try (Stream<ManifestEntry> entries = st.plan.recoveryPoint().entries().filter(e -> e.live() && scope.includes(e));
+             Stream<ListedObject> prod = ContainerListing.of(ctx.production(), containers, false, true)
+                     .filter(o -> o.name().startsWith(scope.prefix()))) {
             return LossMeasurement.measure(entries.iterator(), prod.iterator(), st.request.disasterAt(), ctx::serviceOf, t0IsNow);
         } catch (DrpFailure f) {
             throw f;

@@ -40,6 +40,21 @@ public final class HtmlReportRenderer {
     static Map<String, Object> model(DrillReport r) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("drillId", r.drillId());
+        boolean restore = LossText.isRestore(r);
+        m.put("runKind", restore ? "restore" : "drill");
+        m.put("t0Label", restore ? "Incident start (T0)" : "Disaster declared (T0)");
+        m.put("ranLabel", restore ? "Restore ran" : "Drill ran");
+        if (r.restore() != null) {
+            var x = r.restore();
+            Map<String, Object> rs = new LinkedHashMap<>();
+            rs.put("destination", x.destination());
+            rs.put("account", x.account());
+            rs.put("containers", String.join(", ", x.containers()));
+            rs.put("prefix", x.prefix() == null || x.prefix().isEmpty() ? null : x.prefix());
+            rs.put("renames", x.renamed().isEmpty() ? null : x.renamed().toString());
+            rs.put("replaced", x.overwrite() ? x.replacedObjects() + " (--overwrite)" : "none (--overwrite not given)");
+            m.put("restore", rs);
+        }
         m.put("verdict", r.verdict().name());
         m.put("verdictClass", r.verdict().name().toLowerCase(Locale.ROOT));
         m.put("verdictReason", r.verdictReason());
@@ -78,7 +93,8 @@ public final class HtmlReportRenderer {
             row.put("kind", x.kind().name());
             row.put("target", fmt(x.target(), x.unit()));
             row.put("measured", x.measured() == null ? "not measured" : fmt(x.measured(), x.unit()));
-            row.put("status", x.met() ? "met" : "missed");
+            row.put("status", x.outcome());
+            row.put("statusClass", x.outcome().replace(' ', '-'));
             row.put("detail", x.detail());
             objectives.add(row);
         }
@@ -106,8 +122,7 @@ public final class HtmlReportRenderer {
         m.put("mismatches", i.mismatches());
         m.put("mismatchedObjects", i.mismatchReasons().isEmpty() ? i.mismatchedObjects()
                 : i.mismatchReasons().stream().map(x -> x.object() + " (" + x.reason() + ")").toList());
-        m.put("objectsLost", i.objectsLost());
-        m.put("bytesLost", i.bytesLost());
+        m.put("objectsLost", LossText.of(i));
         m.put("lostObjects", i.lostObjects());
         m.put("writtenAfter", i.objectsWrittenAfterDisaster());
         Evidence e = r.evidence();

@@ -21,13 +21,17 @@ public final class MarkdownReportRenderer {
             case FAILED -> "❌";
             case ABORTED -> "⛔";
         };
-        md.append("## ").append(icon).append(" DR drill `").append(r.drillId()).append("`: **").append(r.verdict()).append("**\n\n");
+        md.append("## ").append(icon).append(LossText.isRestore(r) ? " DR restore `" : " DR drill `").append(r.drillId()).append("`: **").append(r.verdict()).append("**\n\n");
         md.append(escape(r.verdictReason())).append("\n\n");
+        if (r.restore() != null) {
+            md.append("Restored into ").append(r.restore().destination()).append(" `").append(escape(r.restore().account()))
+                    .append("`: ").append(escape(String.join(", ", r.restore().containers()))).append(".\n\n");
+        }
         md.append("Scenario: ").append(escape(ScenarioLines.scenario(r.objectives()))).append(".\n\n");
         String window = ScenarioLines.window(r);
         if (window != null) md.append(escape(window)).append(".\n\n");
         if (r.measured() != null) {
-            md.append("Disaster at ").append(r.measured().disasterAt()).append(", recovery point `")
+            md.append(LossText.isRestore(r) ? "Incident start " : "Disaster at ").append(r.measured().disasterAt()).append(", recovery point `")
                     .append(r.measured().recoveryPoint() == null ? "none" : r.measured().recoveryPoint()).append("`.\n\n");
         }
         md.append("| service | objective | target | measured | result |\n|---|---|---|---|---|\n");
@@ -35,11 +39,11 @@ public final class MarkdownReportRenderer {
             md.append("| ").append(escape(o.service())).append(" | ").append(o.kind()).append(" | ")
                     .append(HtmlReportRenderer.fmt(o.target(), o.unit())).append(" | ")
                     .append(o.measured() == null ? "not measured" : HtmlReportRenderer.fmt(o.measured(), o.unit())).append(" | ")
-                    .append(o.met() ? "met" : "**missed**").append(" |\n");
+                    .append(o.met() ? o.outcome() : "**missed**").append(" |\n");
         }
         Integrity i = r.integrity();
-        md.append(String.format(Locale.ROOT, "%nIntegrity: %d/%d objects restored exactly, %d mismatch(es), %d lost (%d bytes).%n",
-                i.objectsRestored(), i.objectsExpected(), i.mismatches(), i.objectsLost(), i.bytesLost()));
+        md.append(String.format(Locale.ROOT, "%nIntegrity: %d/%d objects restored exactly, %d mismatch(es), lost: %s.%n",
+                i.objectsRestored(), i.objectsExpected(), i.mismatches(), LossText.of(i)));
         md.append("\nSteps: ");
         for (int k = 0; k < r.steps().size(); k++) {
             StepRecord s = r.steps().get(k);

@@ -94,7 +94,7 @@ class ReportRenderersTest {
         assertTrue(md.contains("| orders | RTO | 10 min | 12 min 34 s | **missed** |"), md);
         assertTrue(md.contains("| orders | RPO | 1 h | 20 min 35 s | met |"), md);
         assertTrue(md.contains("restore 9 min 57 s"), md);
-        assertTrue(md.contains("Integrity: 120/120 objects restored exactly, 0 mismatch(es), 3 lost (300 bytes)."));
+        assertTrue(md.contains("Integrity: 120/120 objects restored exactly, 0 mismatch(es), lost: 3 (300 bytes)."));
         assertTrue(md.contains("1 finding(s), 1 blocking"));
     }
 

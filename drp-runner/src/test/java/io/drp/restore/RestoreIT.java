@@ -111,6 +111,11 @@ class RestoreIT {
         assertEquals(Verdict.PASSED, r.verdict(), r.verdictReason());
         assertEquals(before, DrillFixture.contents(f.prodWritable, f.containers()));
         assertEquals("production", r.restore().destination());
+        // the restore wrote the very place loss is measured against: the report says so rather than "0 lost"
+        assertTrue(r.integrity().lossUnknownBecause() != null && r.integrity().lossUnknownBecause().contains("wrote into production"),
+                String.valueOf(r.integrity().lossUnknownBecause()));
+        String md = io.drp.report.MarkdownReportRenderer.render(r);
+        assertTrue(md.contains("lost: not measured (") && md.contains("DR restore `"), md);
     }
 
     @Test
@@ -160,6 +165,11 @@ class RestoreIT {
             if (k.startsWith(f.orders() + "/obj-000")) expected.put(sandbox + k.substring(f.orders().length()), v);
         });
 
+        // written after the point, before the incident: two inside the restore's scope are lost, one outside it is not
+        f.data().put(f.orders(), "obj-0009-late-a.txt", "after the backup");
+        f.data().put(f.orders(), "obj-0009-late-b.txt", "after the backup");
+        f.data().put(f.orders(), "zzz-late.txt", "outside the prefix");
+
         DrillReport r = restore(f, options(tmp.resolve("r"), null, null, false, List.of(f.orders()), "obj-000", Map.of(f.orders(), sandbox)));
 
         assertEquals(Verdict.PASSED, r.verdict(), r.verdictReason());
@@ -168,6 +178,8 @@ class RestoreIT {
         assertFalse(f.recovery.container(f.orders()).exists(), "nothing restored under the original name");
         assertFalse(f.recovery.container(f.media()).exists(), "containers outside the scope are not touched");
         assertEquals(10, r.integrity().objectsRestored());
+        assertEquals(null, r.integrity().lossUnknownBecause(), "production was readable and untouched: loss is measured");
+        assertEquals(2, r.integrity().objectsLost(), String.valueOf(r.integrity().lostObjects()));
     }
 
     @Test
@@ -204,8 +216,11 @@ class RestoreIT {
                 null, "region-outage", tmp.resolve("r"), 2, null, null));
 
         assertEquals(full.point().pointId(), r.measured().recoveryPoint());
-        assertEquals(Verdict.PASSED, r.verdict(), r.verdictReason());
         assertFalse(DrillFixture.contents(f.recovery, List.of(f.orders())).containsKey(f.orders() + "/x.txt"));
+        // the older point does not hold x.txt, which production held at the incident: that is data lost, and judged
+        assertEquals(1, r.integrity().objectsLost(), String.valueOf(r.integrity().lostObjects()));
+        assertEquals(Verdict.FAILED, r.verdict(), r.verdictReason());
+        assertTrue(r.verdictReason().contains("orders INTEGRITY"), r.verdictReason());
         RestoreResolver resolver = new RestoreResolver(f.config, Clock.systemUTC(), f.workDir);
         assertTrue(assertThrows(UsageFailure.class, () -> resolver.resolve(new RestoreOptions(null, null, null, List.of("billing"), null, null,
                 null, null, false, null, null, null, null, null, null))).getMessage().startsWith("--service 'billing'"));
