@@ -76,6 +76,11 @@ final class SnapshotSweep {
                 if (!isDenied(e)) throw e;
                 deniedBecause = "the backup's identity may not take snapshots in production (" + e.getStatusCode() + " " + e.getErrorCode() + ")";
                 pipeline.submitDone(new SweepSpool.Planned(null, o, null));
+            } catch (RuntimeException e) {
+                if (!io.drp.storage.ReadOnlyRequests.refused(e)) throw e;
+                // production opened read-only: drp itself refused Snapshot Blob before sending it
+                deniedBecause = "production was opened read-only, so drp refused to take snapshots in it";
+                pipeline.submitDone(new SweepSpool.Planned(null, o, null));
             }
             return;
         }

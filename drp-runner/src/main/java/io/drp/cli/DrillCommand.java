@@ -99,7 +99,7 @@ public final class DrillCommand extends DrpCommandBase {
             after.add(LedgerBook.of(cfg, runner.recoveryAccount())::record);
             if (cfg.drill().notification() != null) {
                 var n = cfg.drill().notification();
-                WebhookNotifier notifier = new WebhookNotifier(n.webhook(), n.on());
+                WebhookNotifier notifier = new WebhookNotifier(n.hook(), n.on());
                 after.add((report, dir) -> new AfterRun.Note(notifier.send(report), false)); // never changes the exit code
             }
             // Ctrl-C or SIGTERM: the run winds down into an ABORTED report, releases its lease, and this says so

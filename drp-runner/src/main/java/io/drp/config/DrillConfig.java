@@ -21,5 +21,10 @@ public record DrillConfig(String scenario, int parallelism, Path reportDir, bool
     }
 
     /** Where to post the outcome ({@code drill.notify}), and for which verdicts. */
-    public record Notify(Secret webhook, java.util.Set<io.drp.model.Verdict> on) {}
+    public record Notify(Webhook hook, java.util.Set<io.drp.model.Verdict> on) {
+        /** The URL's secret, for messages and tests. */
+        public Secret webhook() {
+            return hook.url();
+        }
+    }
 }

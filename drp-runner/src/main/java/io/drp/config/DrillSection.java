@@ -40,7 +40,7 @@ final class DrillSection {
         if (m.containsKey("notify")) {
             YamlTree n = m.get("notify");
             Map<String, YamlTree> nm = n.mapping(Set.of("webhook", "on"));
-            Secret webhook = secret.apply(ConfigLoader.require(n, nm, "webhook"));
+            Webhook webhook = WebhookSection.parse(ConfigLoader.require(n, nm, "webhook"), secret);
             Set<Verdict> on = EnumSet.allOf(Verdict.class);
             if (nm.containsKey("on")) {
                 on = EnumSet.noneOf(Verdict.class);

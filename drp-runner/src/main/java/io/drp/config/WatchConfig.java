@@ -12,7 +12,7 @@ import java.util.Objects;
  * {@code restoreTarget: production} here and {@code --allow-production} there: two people's decisions, in two places.
  */
 public record WatchConfig(Duration interval, Duration tolerance, Response response, RestoreTarget restoreTarget,
-                          boolean infrastructure, List<HttpProbe> functional, Duration timeout, List<Secret> webhooks) {
+                          boolean infrastructure, List<HttpProbe> functional, Duration timeout, List<Webhook> webhooks) {
 
     public static final Duration DEFAULT_TOLERANCE = Duration.ofMinutes(10);
     public static final Duration DEFAULT_INTERVAL = Duration.ofMinutes(1);

@@ -66,9 +66,9 @@ final class WatchSection {
                 throw p.error("declare at least one probe: infrastructure: true, or a functional URL");
             }
         }
-        List<Secret> webhooks = new ArrayList<>();
+        List<Webhook> webhooks = new ArrayList<>();
         if (m.containsKey("webhooks")) {
-            for (YamlTree w : m.get("webhooks").sequence()) webhooks.add(secret.apply(w));
+            for (YamlTree w : m.get("webhooks").sequence()) webhooks.add(WebhookSection.parse(w, secret));
         }
         return new WatchConfig(interval, tolerance, response, target, infrastructure, functional, timeout, webhooks);
     }

@@ -102,6 +102,10 @@ final class YamlTree {
         return new ConfigException(file, line(), path, problem);
     }
 
+    boolean isMapping() {
+        return node instanceof MappingNode;
+    }
+
     boolean isNull() {
         return node instanceof ScalarNode s && (s.getValue().isEmpty() || s.getValue().equals("~") || s.getValue().equals("null"))
                 && s.getScalarStyle().toString().equals("PLAIN");

@@ -1,34 +1,35 @@
 package io.drp.notify;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.drp.config.Secret;
+import io.drp.config.Webhook;
+import io.drp.egress.WebhookPost;
 import io.drp.model.DrillReport;
 import io.drp.model.Verdict;
 import io.drp.report.MarkdownReportRenderer;
 import io.drp.report.ReportJson;
 
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.util.Set;
 
 /**
  * Posts a drill's outcome to a webhook (Slack, Teams, or any JSON endpoint): {@code text} holds the Markdown
  * summary, the other fields are for machines. The URL usually embeds a token, so it comes from the
- * environment and is never printed. A failed notification is reported but never changes the drill's result.
+ * environment and is never printed. A failed or refused notification (see {@link io.drp.egress.WebhookTarget}) is
+ * reported but never changes the drill's result.
  */
 public final class WebhookNotifier {
 
-    private final Secret url;
+    private final Webhook hook;
     private final Set<Verdict> on;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    private final WebhookPost post;
 
-    public WebhookNotifier(Secret url, Set<Verdict> on) {
-        this.url = url;
+    public WebhookNotifier(Webhook hook, Set<Verdict> on) {
+        this(hook, on, new WebhookPost());
+    }
+
+    public WebhookNotifier(Webhook hook, Set<Verdict> on, WebhookPost post) {
+        this.hook = hook;
         this.on = Set.copyOf(on);
+        this.post = post;
     }
 
     public boolean wants(Verdict v) {
@@ -50,19 +51,13 @@ public final class WebhookNotifier {
             body.put("rpoSeconds", r.measured().rpoSeconds());
             body.put("recoveryPoint", r.measured().recoveryPoint());
         }
+        String to = "${env:" + hook.source() + "}";
         try {
-            HttpRequest req = HttpRequest.newBuilder(URI.create(url.reveal()))
-                    .timeout(Duration.ofSeconds(15))
-                    .header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString(body.toString()))
-                    .build();
-            HttpResponse<Void> resp = http.send(req, HttpResponse.BodyHandlers.discarding());
-            if (resp.statusCode() / 100 != 2) {
-                return "notification to ${env:" + url.source() + "} failed: HTTP " + resp.statusCode();
-            }
-            return "notified ${env:" + url.source() + "} (HTTP " + resp.statusCode() + ")";
-        } catch (IOException | IllegalArgumentException e) {
-            return "notification to ${env:" + url.source() + "} failed: " + e.getClass().getSimpleName();
+            WebhookPost.Outcome o = post.post(hook.url().reveal(), hook.allowInsecure(), body.toString());
+            if (o.refused() != null) return "notification to " + to + " refused: the webhook " + o.refused() + " (allowInsecure: true allows it)";
+            if (o.failed() != null) return "notification to " + to + " failed: " + o.failed();
+            if (o.status() / 100 != 2) return "notification to " + to + " failed: HTTP " + o.status();
+            return "notified " + to + " (HTTP " + o.status() + ")";
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return "notification interrupted";

@@ -64,7 +64,7 @@ final class ReportAssembler {
         List<Finding> findings = new ArrayList<>(st.findings());
         if (!setting.sourcesServerEnforced()) {
             findings.add(new Finding(Finding.Severity.INFO, "READ_ONLY_BY_CODE",
-                    "production or backup was opened with a credential drp cannot narrow; the run only read it, but the service did not enforce read-only",
+                    "production or backup was opened with a credential drp cannot narrow; drp refused every write before sending it, but the service would have accepted one",
                     "Give drills a read+list SAS (or the Storage Blob Data Reader role) on production and backup."));
         }
         VerdictJudge.Judgement j = VerdictJudge.judge(results, findings, run.abortReason(), mismatches, req.judged());

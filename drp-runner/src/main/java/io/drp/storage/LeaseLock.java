@@ -9,8 +9,6 @@ import com.azure.storage.blob.specialized.BlobLeaseClient;
 import com.azure.storage.blob.specialized.BlobLeaseClientBuilder;
 import io.drp.failure.AbortFailure;
 
-import java.lang.management.ManagementFactory;
-import java.net.InetAddress;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -22,8 +20,10 @@ import java.util.concurrent.TimeUnit;
 /**
  * One job at a time on a storage account, enforced by a blob lease on {@code drp-locks/<name>}. The lease is
  * short (60 s) and renewed every 20 s, so a crashed holder frees it within a minute. Each renewal also
- * writes a heartbeat with the holder's host and process id, so a resumed run can tell a dead holder of its
- * own id from a live one, and a holder that cannot renew knows it has lost the lock instead of going on.
+ * writes a heartbeat with the holder's {@link ProcessInstance} (host, boot and pid namespace, pid, start time and a
+ * random instance id), so a resumed run can tell a dead holder of its own id from a live one, and a holder that
+ * cannot renew knows it has lost the lock instead of going on. A lease is broken early only when its holder is
+ * provably dead; two containers that share a host name never break each other's.
  */
 public final class LeaseLock implements AutoCloseable {
 
@@ -34,21 +34,16 @@ public final class LeaseLock implements AutoCloseable {
     public static final Duration STALE = Duration.ofSeconds(2 * RENEW_SECONDS + 5);
 
     /** Who holds a lock, as its metadata says. */
-    public record Holder(String runId, String host, String pid, String started, Instant heartbeat) {
+    public record Holder(String runId, String host, String pid, String started, Instant heartbeat, String namespace, String instance) {
         /**
-         * The holder ran on this machine and its process is gone (killed, or the machine's jobs crashed): its lease
-         * would only block the next job until it expires. The process's start time, recorded with its pid, tells
-         * a reused pid from the holder itself; without a start time the holder is presumed alive.
+         * The holder ran on this machine, in this boot and pid namespace, and its process is gone (killed, or the
+         * machine's jobs crashed): its lease would only block the next job until it expires. The process's start
+         * time, recorded with its pid, tells a reused pid from the holder itself. A holder in another container
+         * with the same host name has another namespace, so its pid says nothing here and it is presumed alive;
+         * so is a holder that recorded no namespace (an older drp).
          */
-        boolean diedOnThisHost() {
-            if (host == null || pid == null || started == null || !host.equals(host())) return false;
-            try {
-                return ProcessHandle.of(Long.parseLong(pid))
-                        .map(p -> !p.isAlive() || !started.equals(startOf(p)))
-                        .orElse(true);
-            } catch (NumberFormatException e) {
-                return false;
-            }
+        boolean diedOnThisHost(ProcessInstance self) {
+            return self.provesDead(host, namespace, pid, started, instance);
         }
 
         String describe() {
@@ -66,12 +61,14 @@ public final class LeaseLock implements AutoCloseable {
     private final BlobClient blob;
     private final BlobLeaseClient lease;
     private final String runId;
+    private final ProcessInstance self;
     private final Clock clock;
     private final ScheduledExecutorService renewer;
     private volatile Instant lastRenewed;
     private volatile String lostBecause;
 
-    private LeaseLock(BlobClient blob, BlobLeaseClient lease, String runId, Clock clock, boolean background) {
+    private LeaseLock(BlobClient blob, BlobLeaseClient lease, String runId, Clock clock, boolean background, ProcessInstance self) {
+        this.self = self;
         this.blob = blob;
         this.lease = lease;
         this.runId = runId;
@@ -95,9 +92,17 @@ public final class LeaseLock implements AutoCloseable {
         return acquire(account, name, what, runId, takeOverOwn, clock, true);
     }
 
-    /** As {@link #acquire}, renewing only when {@link #renew} is called (tests drive renewals by hand). */
     static LeaseLock acquire(StorageAccount account, String name, String what, String runId, boolean takeOverOwn, Clock clock,
                              boolean background) {
+        return acquire(account, name, what, runId, takeOverOwn, clock, background, ProcessInstance.current());
+    }
+
+    /**
+     * As {@link #acquire}, renewing only when {@link #renew} is called (tests drive renewals by hand), as process
+     * {@code self} (tests play two processes).
+     */
+    static LeaseLock acquire(StorageAccount account, String name, String what, String runId, boolean takeOverOwn, Clock clock,
+                             boolean background, ProcessInstance self) {
         BlobClient blob = account.container(CONTAINER).getBlobClient(name);
         try {
             account.container(CONTAINER).createIfNotExists();
@@ -117,7 +122,7 @@ public final class LeaseLock implements AutoCloseable {
                 Instant now = clock.instant();
                 boolean ours = takeOverOwn && runId.equals(h.runId());
                 boolean stale = h.heartbeat() == null || Duration.between(h.heartbeat(), now).compareTo(STALE) > 0;
-                if (ours && stale || h.diedOnThisHost()) {
+                if (ours && stale || h.diedOnThisHost(self)) {
                     new BlobLeaseClientBuilder().blobClient(blob).buildClient().breakLeaseWithResponse(0, null, null, null);
                     lease.acquireLease(LEASE_SECONDS);
                 } else {
@@ -126,7 +131,7 @@ public final class LeaseLock implements AutoCloseable {
                             + beat + "; wait for it to finish (a crashed holder's lock expires within " + LEASE_SECONDS + " s)");
                 }
             }
-            LeaseLock lock = new LeaseLock(blob, lease, runId, clock, background);
+            LeaseLock lock = new LeaseLock(blob, lease, runId, clock, background, self);
             lock.heartbeat();
             return lock;
         } catch (BlobStorageException e) {
@@ -138,11 +143,12 @@ public final class LeaseLock implements AutoCloseable {
     public static Holder holder(BlobClient blob) {
         try {
             Map<String, String> md = blob.getProperties().getMetadata();
-            if (md == null) return new Holder(null, null, null, null, null);
+            if (md == null) return new Holder(null, null, null, null, null, null, null);
             String beat = md.get("heartbeat");
-            return new Holder(md.get("drillid"), md.get("host"), md.get("pid"), md.get("started"), beat == null ? null : Instant.parse(beat));
+            return new Holder(md.get("drillid"), md.get("host"), md.get("pid"), md.get("started"), beat == null ? null : Instant.parse(beat),
+                    md.get("pidns"), md.get("instance"));
         } catch (BlobStorageException | java.time.format.DateTimeParseException e) {
-            return new Holder(null, null, null, null, null); // the holder's identity is a courtesy; the refusal stands without it
+            return new Holder(null, null, null, null, null, null, null); // the holder's identity is a courtesy; the refusal stands without it
         }
     }
 
@@ -174,9 +180,10 @@ public final class LeaseLock implements AutoCloseable {
 
     private void heartbeat() {
         try {
-            ProcessHandle self = ProcessHandle.current();
-            blob.setMetadataWithResponse(Map.of("drillid", runId, "host", host(), "pid", Long.toString(self.pid()),
-                    "started", String.valueOf(startOf(self)), "heartbeat", clock.instant().toString()), new BlobRequestConditions().setLeaseId(lease.getLeaseId()), null, null);
+            Map<String, String> md = new java.util.HashMap<>(Map.of("drillid", runId, "host", self.host(), "pid", self.pid(),
+                    "started", self.started(), "instance", self.instance(), "heartbeat", clock.instant().toString()));
+            if (self.namespace() != null) md.put("pidns", self.namespace());
+            blob.setMetadataWithResponse(md, new BlobRequestConditions().setLeaseId(lease.getLeaseId()), null, null);
         } catch (BlobStorageException ignored) {
             // the heartbeat only informs a resumed run; the lease itself is what excludes others
         }
@@ -185,19 +192,6 @@ public final class LeaseLock implements AutoCloseable {
     /** Null while the lock is held; otherwise why it was lost. */
     public String lostBecause() {
         return lostBecause;
-    }
-
-    /** When the process started, to the millisecond, or "unknown" where the platform does not say. */
-    static String startOf(ProcessHandle p) {
-        return p.info().startInstant().map(i -> Long.toString(i.toEpochMilli())).orElse("unknown");
-    }
-
-    private static String host() {
-        try {
-            return InetAddress.getLocalHost().getHostName();
-        } catch (Exception e) {
-            return ManagementFactory.getRuntimeMXBean().getName();
-        }
     }
 
     @Override

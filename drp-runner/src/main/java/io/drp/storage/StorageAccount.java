@@ -7,8 +7,9 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * A connected storage account with a role. {@code readOnly} accounts were opened with a read+list SAS
- * where the credential allowed it, so the storage service itself refuses writes on the drill path.
+ * A connected storage account with a role. {@code readOnly} accounts refuse every write in drp's own pipeline
+ * ({@link ReadOnlyRequests}) whatever the credential; {@code serverEnforced} ones were also opened with a
+ * read+list SAS, so the storage service itself would refuse a write as well.
  * {@code readGrant} mints read SAS URLs on its blobs for server-side copy; null when the credential cannot
  * (a configured SAS token: drp cannot narrow or shorten it).
  */

@@ -75,20 +75,23 @@ public final class StorageConnector {
     /**
      * Opens an account for reading only. With a shared key we mint a short-lived account SAS limited to
      * read and list, so even a bug in drp cannot write production or backups during a drill: the service
-     * refuses. With a SAS token or Azure AD we cannot narrow the grant ourselves; the account is then only
-     * read-only by construction of the code path, and the report says so.
+     * refuses. With a SAS token or Azure AD we cannot narrow the grant ourselves. Whatever the credential,
+     * {@link ReadOnlyRequests} refuses every write before it is sent; {@code serverEnforced} says whether the
+     * service would refuse it as well, and the report says when it would not.
      */
     public StorageAccount openReadOnly(String role, AccountLocation location) {
         String sas = location.connectionString() == null ? null : narrowedSas(location, "rl");
         if (sas != null) {
-            BlobServiceClient keyed = builder(location).buildClient();
+            // the keyed client only signs read SAS URLs, locally; it gets the policy all the same
+            BlobServiceClient keyed = builder(location).addPolicy(new ReadOnlyRequests(role)).buildClient();
             BlobServiceClient client = common(new BlobServiceClientBuilder())
                     .endpoint(keyed.getAccountUrl())
                     .sasToken(sas)
+                    .addPolicy(new ReadOnlyRequests(role))
                     .buildClient();
             return new StorageAccount(role, location.describe(), client, true, true, ReadGrant.sharedKey(keyed, Clock.systemUTC()));
         }
-        BlobServiceClient client = builder(location).buildClient();
+        BlobServiceClient client = builder(location).addPolicy(new ReadOnlyRequests(role)).buildClient();
         boolean token = location.connectionString() == null && location.sasToken() == null;
         return new StorageAccount(role, location.describe(), client, true, false,
                 token ? ReadGrant.userDelegation(client, Clock.systemUTC()) : null);

@@ -67,7 +67,8 @@ public final class VerifiedCopier {
     }
 
     /** What one read of a stored object showed: its bytes' size and hash, its ETag and its headers and metadata. */
-    public record ReadBack(long size, String sha256, String etag, BlobAttributes attributes) {}
+    /** @param copySource the source a server-side copy recorded on the blob ({@code x-ms-copy-source}); null if none */
+    public record ReadBack(long size, String sha256, String etag, BlobAttributes attributes, String copySource) {}
 
     /** Reads and hashes a blob without writing anything: verification of recovered data. */
     public static CopyOutcome hash(BlobClient blob) {
@@ -99,7 +100,7 @@ public final class VerifiedCopier {
         };
         BlobDownloadHeaders h = blob.downloadStreamWithResponse(hashing, null, RESUME,
                 ifMatch == null ? null : new BlobRequestConditions().setIfMatch(ifMatch), false, null, Context.NONE).getDeserializedHeaders();
-        return new ReadBack(size[0], Sha256.hex(digest), h.getETag(), BlobAttributes.of(h));
+        return new ReadBack(size[0], Sha256.hex(digest), h.getETag(), BlobAttributes.of(h), h.getCopySource());
     }
 
     /** True when the exception is the service telling us the object is gone or changed under us. */

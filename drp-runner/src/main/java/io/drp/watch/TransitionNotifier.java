@@ -1,30 +1,31 @@
 package io.drp.watch;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.drp.config.Secret;
+import io.drp.config.Webhook;
+import io.drp.egress.WebhookPost;
 import io.drp.report.ReportJson;
 
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * Posts each transition to the configured webhooks: {@code text} for Slack and Teams, the other fields for
  * machines. A failed post is reported, never retried in a loop and never stops the watch (the next transition
- * still goes out). The URLs carry tokens: only their variable names are ever printed.
+ * still goes out). A webhook whose target is refused (see {@link io.drp.egress.WebhookTarget}) gets nothing. The URLs
+ * carry tokens: only their variable names are ever printed.
  */
 public final class TransitionNotifier {
 
-    private final List<Secret> webhooks;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    private final List<Webhook> webhooks;
+    private final WebhookPost post;
 
-    public TransitionNotifier(List<Secret> webhooks) {
+    public TransitionNotifier(List<Webhook> webhooks) {
+        this(webhooks, new WebhookPost());
+    }
+
+    public TransitionNotifier(List<Webhook> webhooks, WebhookPost post) {
         this.webhooks = List.copyOf(webhooks);
+        this.post = post;
     }
 
     /** @return one line per webhook, for the console */
@@ -39,18 +40,21 @@ public final class TransitionNotifier {
         }
         String body = payload.toString();
         List<String> out = new ArrayList<>();
-        for (Secret url : webhooks) {
+        for (Webhook hook : webhooks) {
+            String to = "${env:" + hook.source() + "}";
             try {
-                HttpRequest req = HttpRequest.newBuilder(URI.create(url.reveal())).timeout(Duration.ofSeconds(15))
-                        .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build();
-                int code = http.send(req, HttpResponse.BodyHandlers.discarding()).statusCode();
-                out.add((code / 100 == 2 ? "notified ${env:" : "notification to ${env:") + url.source() + "}" + (code / 100 == 2 ? "" : " failed")
-                        + " (HTTP " + code + ")");
-            } catch (IOException | IllegalArgumentException e) {
-                out.add("notification to ${env:" + url.source() + "} failed: " + e.getClass().getSimpleName());
+                WebhookPost.Outcome o = post.post(hook.url().reveal(), hook.allowInsecure(), body);
+                if (o.refused() != null) {
+                    out.add("notification to " + to + " refused: the webhook " + o.refused() + " (allowInsecure: true allows it)");
+                } else if (o.failed() != null) {
+                    out.add("notification to " + to + " failed: " + o.failed());
+                } else {
+                    int code = o.status();
+                    out.add((code / 100 == 2 ? "notified " : "notification to ") + to + (code / 100 == 2 ? "" : " failed") + " (HTTP " + code + ")");
+                }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                out.add("notification to ${env:" + url.source() + "} interrupted");
+                out.add("notification to " + to + " interrupted");
             }
         }
         return out;

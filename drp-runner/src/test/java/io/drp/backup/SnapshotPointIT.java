@@ -149,7 +149,13 @@ class SnapshotPointIT {
     void anIdentityThatMayNotTakeSnapshotsGivesAFuzzyPointThatSaysWhy(AzuriteEmulator azurite, @TempDir Path tmp) throws Exception {
         DrillFixture f = new DrillFixture(azurite, tmp);
         for (int i = 0; i < 5; i++) f.data().put(f.orders(), name(i), original(i));
-        StorageAccount readOnly = f.session.connector().openReadOnly("production", f.session.accounts().production());
+        // an identity granted read and list only: drp would send Snapshot Blob, and the service refuses it
+        String readList = f.prodWritable.client().generateAccountSas(new com.azure.storage.common.sas.AccountSasSignatureValues(
+                java.time.OffsetDateTime.now().plusHours(1), com.azure.storage.common.sas.AccountSasPermission.parse("rl"),
+                new com.azure.storage.common.sas.AccountSasService().setBlobAccess(true),
+                new com.azure.storage.common.sas.AccountSasResourceType().setService(true).setContainer(true).setObject(true)));
+        StorageAccount readOnly = f.session.connector().openForSnapshots("production", new io.drp.config.AccountLocation(null,
+                azurite.blobEndpoint("drpprod"), new io.drp.config.Secret("PROD_SAS", readList)));
 
         BackupResult r = backup(f, readOnly, f.config.backup(), tmp.resolve("c"), Progress.NONE);
 

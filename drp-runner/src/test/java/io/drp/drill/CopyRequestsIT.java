@@ -119,18 +119,17 @@ class CopyRequestsIT {
     }
 
     @Test
-    void serverModeCopiesReadsBackOnceAndFixesOnlyTheHeadersTheCopyCannotCarry(AzuriteEmulator azurite, @TempDir Path tmp) throws Exception {
+    void serverModeCopiesSetsTheHeadersReadsBackOnceAndLeavesNoSasRecord(AzuriteEmulator azurite, @TempDir Path tmp) throws Exception {
         Run run = drill(azurite, seeded(azurite, tmp), tmp, CopyMode.SERVER, false);
 
         assertEquals(Verdict.PASSED, run.report().verdict(), run.report().verdictReason() + " " + run.report().integrity().mismatchReasons());
         assertEquals("server", run.report().evidence().copyMode());
         print("server, metadata verify", run.perObject());
-        run.perObject().forEach((o, rs) -> {
-            List<String> expected = new ArrayList<>(List.of("PUT drprecovery copy-source", "GET drprecovery"));
-            // the backup copy was written without the original's Content-Type; Copy From URL carries the backup's
-            if (o.endsWith(PAGE)) expected.add("PUT drprecovery comp=properties");
-            assertEquals(expected, rs, o);
-        });
+        // the copy; its headers as the manifest records them (Copy From URL carries the backup blob's: the page's
+        // Content-Type was lost there), which on Azure also drops the copy's record of the read SAS; the read-back.
+        // Azurite keeps that record, so the blob is then copied onto itself by its plain URL and polled once.
+        run.perObject().forEach((o, rs) -> assertEquals(List.of("PUT drprecovery copy-source", "PUT drprecovery comp=properties",
+                "GET drprecovery", "PUT drprecovery copy-source", "HEAD drprecovery"), rs, o));
         assertEquals("text/html", run.fixture().recovery.container(run.fixture().media()).getBlobClient(PAGE).getProperties().getContentType());
     }
 
@@ -145,9 +144,15 @@ class CopyRequestsIT {
             for (Path p : all.filter(Files::isRegularFile).toList()) files.add(Files.readString(p, StandardCharsets.ISO_8859_1));
         }
         for (String source : sources) {
+            if (!source.contains("?")) {
+                // the copy of a restored blob onto itself, inside the recovery account: no signature at all
+                assertTrue(source.contains("/drprecovery/"), "an unsigned copy source stays in the recovery account");
+                continue;
+            }
             Map<String, String> q = query(source);
             assertEquals("r", q.get("sp"), "read only: " + q.get("sp"));
-            assertTrue(Instant.parse(q.get("se")).isBefore(Instant.now().plus(Duration.ofMinutes(20))), "short-lived: " + q.get("se"));
+            assertEquals("b", q.get("sr"), "one blob only: " + q.get("sr"));
+            assertTrue(Instant.parse(q.get("se")).isBefore(Instant.now().plus(Duration.ofMinutes(10))), "short-lived: " + q.get("se"));
             String sig = q.get("sig");
             for (String f : files) assertFalse(f.contains(sig) || f.contains(source.substring(source.indexOf("sig=") + 4)), "SAS leaked");
         }

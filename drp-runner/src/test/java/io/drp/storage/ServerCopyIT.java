@@ -93,6 +93,32 @@ class ServerCopyIT {
     }
 
     @Test
+    void theRecoveredBlobKeepsNoReadSasAsItsCopySourceOnEitherCopyPath(AzuriteEmulator azurite) {
+        Setup s = setup(azurite);
+        byte[] small = "<html>small</html>".getBytes();
+        byte[] big = new byte[64 * 1024];
+        new java.util.Random(11).nextBytes(big);
+        s.source("src/small.html", small);
+        s.source("src/big.bin", big);
+        BlockBlobClient syncDest = s.dest("small.html");
+        BlockBlobClient asyncDest = s.dest("big.bin");
+
+        CopyOutcome sync = copier(ServerCopier.COPY_FROM_URL_LIMIT, new AtomicInteger()).copy(s.backup().readGrant(), s.container(),
+                "src/small.html", syncDest, Sha256.of(small), small.length, ATTRS);
+        CopyOutcome async = copier(1024, new AtomicInteger()).copy(s.backup().readGrant(), s.container(),
+                "src/big.bin", asyncDest, Sha256.of(big), big.length, ATTRS);
+
+        for (BlockBlobClient dest : List.of(syncDest, asyncDest)) {
+            String source = s.recovery().container(s.container()).getBlobClient(dest.getBlobName()).getProperties().getCopySource();
+            assertFalse(source != null && source.toLowerCase().contains("sig="), dest.getBlobName() + " still records a SAS as its copy source");
+            assertFalse(source != null && source.contains(azurite.blobEndpoint("drpbackup")),
+                    dest.getBlobName() + " still points at the backup account: " + source);
+        }
+        assertArrivedWithAttributes(syncDest, small, sync);
+        assertArrivedWithAttributes(asyncDest, big, async);
+    }
+
+    @Test
     void aboveTheLimitTheAsynchronousCopyIsPolledToTheEnd(AzuriteEmulator azurite) {
         Setup s = setup(azurite);
         byte[] bytes = new byte[300 * 1024];

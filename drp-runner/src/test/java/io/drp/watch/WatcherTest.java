@@ -88,7 +88,7 @@ class WatcherTest {
                     infrastructure: false
                     functional:
                       - { name: api, url: "http://127.0.0.1:%d/health?token=SECRET-IN-QUERY"%s }
-                  webhooks: ["${env:DRP_WATCH_HOOK}"]
+                  webhooks: [{ url: "${env:DRP_WATCH_HOOK}", allowInsecure: true }]
                 """.formatted(response, service.getAddress().getPort(), probeExtra);
         String hookUrl = "http://127.0.0.1:" + hook.getAddress().getPort() + "/hook";
         return new ConfigLoader(Map.of("DRP_WATCH_HOOK", hookUrl)::get).parse("drp.yaml", Path.of("drp.yaml"), yaml, "0".repeat(64)).watch();
