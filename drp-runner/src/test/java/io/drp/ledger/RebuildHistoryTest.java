@@ -123,7 +123,7 @@ class RebuildHistoryTest {
         assertFalse(lines.get(0).contains("resourceSeconds"), "a run without a Pulumi rebuild is written as before");
         assertTrue(lines.get(1).contains("\"create " + ACCOUNT + "\":[41.7]"), lines.get(1));
         assertFalse(lines.get(1).contains("recovery-data"), "types, not names: names change with every drill stack");
-        assertEquals(Map.of("create " + ACCOUNT, List.of(41.7), "create " + CONTAINER, List.of(1.3)), l.readAll().get(1).resourceSeconds());
+        assertEquals(Map.of("create " + ACCOUNT, List.of(41.7), "create " + CONTAINER, List.of(1.3)), l.read().records().get(1).resourceSeconds());
 
         lines.set(1, lines.get(1).replace("[41.7]", "[4.17]"));
         Files.write(l.file(), lines);
