@@ -18,12 +18,7 @@ public record LedgerHistory(String ledger, Instant generatedAt, Verification ver
      * {@code signing} says what the signatures prove ("unsigned", "signed ..., every signature checked", or
      * "signed, signatures not checked (no public key configured)").
      */
-    public record Verification(boolean intact, long records, boolean signaturesChecked, String problem, String signing) {
-
-        public Verification(boolean intact, long records, boolean signaturesChecked, String problem) {
-            this(intact, records, signaturesChecked, problem, signaturesChecked ? "signed, every signature checked" : "unsigned");
-        }
-    }
+    public record Verification(boolean intact, long records, boolean signaturesChecked, String problem, String signing) {}
 
     /** The newest drill of one scenario and how long ago it finished: a scenario not drilled for months is a finding in itself. */
     public record LastDrill(String scenario, HistoryRun run, Duration age) {}

@@ -40,6 +40,10 @@ public final class StatusEvaluator {
                     + last.map(r -> r.drillId() + " " + r.verdict()).orElse("none") + "; run 'drp verify-ledger'");
         }
         if (v.tornTail() != null) warnings.add(v.tornTail());
+        if (v.signed() && !v.signaturesChecked()) {
+            warnings.add("the ledger is " + v.signing() + ": list the public key(s) under ledger.publicKeys in drp.yaml, or a rewritten "
+                    + "record goes unnoticed");
+        }
         return new RecoveryStatus(s.schemaVersion(), s.checkedAt(), problems.isEmpty(), problems, warnings, s.backups(), s.services(),
                 s.lastDrill(), s.serviceWindow(), new RecoveryStatus.Ledger(v.intact(), ledger.records().size(), v.signing(), v.problem()));
     }
