@@ -2,6 +2,7 @@ package io.drp.cli;
 
 import io.drp.failure.UsageFailure;
 import io.drp.ledger.DrillLedger;
+import io.drp.ledger.LedgerRead;
 import io.drp.ledger.LedgerRecord;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -34,11 +35,18 @@ public final class HistoryCommand extends DrpCommandBase {
     @Override
     protected ExitCode execute() {
         if (last < 1) throw new UsageFailure("--last must be at least 1");
-        List<LedgerRecord> all = new DrillLedger(options.dir(), Optional.empty()).readAll();
+        // verified records only: a line that does not verify is never shown as a run
+        LedgerRead read = new DrillLedger(options.dir(), Optional.empty()).read(options.keys());
+        List<LedgerRecord> all = read.records();
         List<LedgerRecord> shown = all.subList(Math.max(0, all.size() - last), all.size());
         if (format.json()) {
-            JsonDocuments.print(out(), JsonDocuments.History.of(options.dir().toString(), all.size(), shown));
+            JsonDocuments.print(out(), JsonDocuments.History.of(options.dir().toString(), all.size(), shown, read));
             return ExitCode.OK;
+        }
+        if (read.verification().tornTail() != null) err().println("warning: " + read.verification().tornTail());
+        if (read.unverifiedNote() != null) {
+            out().println(read.unverifiedNote());
+            err().println("drp: " + read.unverifiedNote() + "; run 'drp verify-ledger' for details");
         }
         if (all.isEmpty()) {
             out().println("no drills recorded in " + options.dir().resolve(DrillLedger.FILE));
@@ -56,6 +64,7 @@ public final class HistoryCommand extends DrpCommandBase {
         long passed = shown.stream().filter(r -> r.verdict() == io.drp.model.Verdict.PASSED).count();
         out().printf("%d of %d runs passed (%d drills, %d restores)%n", passed, shown.size(),
                 shown.stream().filter(r -> r.kind().equals("drill")).count(), shown.stream().filter(r -> r.kind().equals("restore")).count());
+        out().println("ledger: " + (read.verification().intact() ? "intact" : "BROKEN") + ", " + read.verification().signing());
         return ExitCode.OK;
     }
 

@@ -38,10 +38,21 @@ final class JsonDocuments {
     }
 
     /** {@code drp history}: the shown records, oldest first, and how many the ledger holds. */
-    record History(int schemaVersion, String ledger, int total, int passed, List<LedgerRecord> records) {
-        static History of(String ledger, int total, List<LedgerRecord> shown) {
+    record History(int schemaVersion, String ledger, int total, int passed, List<LedgerRecord> records, LedgerState verification) {
+        static History of(String ledger, int total, List<LedgerRecord> shown, io.drp.ledger.LedgerRead read) {
             int passed = (int) shown.stream().filter(r -> r.verdict() == io.drp.model.Verdict.PASSED).count();
-            return new History(SCHEMA_VERSION, ledger, total, passed, shown);
+            return new History(SCHEMA_VERSION, ledger, total, passed, shown, LedgerState.of(read));
+        }
+    }
+
+    /**
+     * What the ledger's verification says: {@code total} and the records count only the verified records;
+     * {@code unverified} is null when intact, else the line saying where it breaks and that what follows is not shown.
+     */
+    record LedgerState(boolean intact, int verifiedRecords, String signing, String unverified, String tornTail) {
+        static LedgerState of(io.drp.ledger.LedgerRead read) {
+            var v = read.verification();
+            return new LedgerState(v.intact(), read.records().size(), v.signing(), read.unverifiedNote(), v.tornTail());
         }
     }
 

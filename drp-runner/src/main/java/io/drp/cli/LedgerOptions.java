@@ -15,6 +15,18 @@ public final class LedgerOptions {
     @Option(names = {"-c", "--config"}, paramLabel = "FILE", defaultValue = "drp.yaml", description = "Objectives file, for ledger.dir.")
     Path config;
 
+    @Option(names = "--public-key", paramLabel = "FILE",
+            description = "Ed25519 public key (PEM) the ledger's signatures are checked against, by key id; repeatable, "
+                    + "added to ledger.publicKeys of drp.yaml. Without any key, signatures are not checked.")
+    java.util.List<Path> publicKeys = new java.util.ArrayList<>();
+
+    /** The keys to check signatures with: ledger.publicKeys of drp.yaml (when it exists) and every --public-key. */
+    io.drp.ledger.LedgerKeys keys() {
+        io.drp.config.LedgerConfig configured = Files.isRegularFile(config) ? ConfigLoader.withoutSecrets().load(config).ledger()
+                : io.drp.config.LedgerConfig.defaults();
+        return io.drp.ledger.LedgerKeys.configured(configured, publicKeys);
+    }
+
     Path dir() {
         if (ledger != null) return ledger;
         if (Files.isRegularFile(config)) return ConfigLoader.withoutSecrets().load(config).ledger().dir();

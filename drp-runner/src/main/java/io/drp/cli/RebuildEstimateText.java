@@ -26,6 +26,7 @@ final class RebuildEstimateText {
                             l.medianSeconds(), l.samples(), l.seconds())
                     : String.format("  %s %s: %d x ? (no history for %s)", l.op(), l.type(), l.count(), l.type()));
         }
+        if (e.ledgerNote() != null) out.add("  " + e.ledgerNote());
         int unknown = e.withoutHistory().size();
         if (e.pastDrills() > 0 && unknown > 0) out.add("  the estimate leaves out " + unknown + " type(s) without history");
         return out;

@@ -2,7 +2,6 @@ package io.drp.cli;
 
 import io.drp.failure.UsageFailure;
 import io.drp.history.HistoryReports;
-import io.drp.ledger.LedgerSigning;
 import io.drp.model.DrillReport;
 import io.drp.report.ReportJson;
 import io.drp.report.ReportWriters;
@@ -13,10 +12,8 @@ import picocli.CommandLine.Option;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.PublicKey;
 import java.time.Clock;
 import java.util.List;
-import java.util.Optional;
 
 @Command(name = "report", header = "Regenerate HTML, JUnit XML, Markdown or PDF from a drill-report.json, or write the history page.",
         description = {"Reads a drill-report.json and writes the requested format next to it (or into --out).",
@@ -51,10 +48,6 @@ public final class ReportCommand extends DrpCommandBase {
     @Option(names = "--report-dir", paramLabel = "DIR",
             description = "With --history: where archive/ is read and history.html written (default: drill.reportDir of drp.yaml, else drill-reports).")
     Path reportDir;
-
-    @Option(names = "--public-key", paramLabel = "FILE",
-            description = "With --history: Ed25519 public key (PEM); the page says whether every record carries a valid signature.")
-    Path publicKey;
 
     @Override
     protected ExitCode execute() {
@@ -95,15 +88,17 @@ public final class ReportCommand extends DrpCommandBase {
     private ExitCode history() {
         boolean pdf = "pdf".equalsIgnoreCase(format);
         if (format != null && !pdf && !format.equalsIgnoreCase("html")) throw new UsageFailure("--history writes --format html or pdf");
-        Optional<PublicKey> key = publicKey == null ? Optional.empty() : Optional.of(LedgerSigning.readPublic(publicKey));
         Path dir = reportDir != null ? reportDir : ledger.reportDir();
         HistoryReports.Written w;
         try {
-            w = HistoryReports.write(ledger.dir(), dir, key, Clock.systemUTC(), pdf);
+            w = HistoryReports.write(ledger.dir(), dir, ledger.keys(), Clock.systemUTC(), pdf);
         } catch (IOException e) {
             throw new UsageFailure("cannot write into " + dir + ": " + e.getMessage());
         }
-        if (!w.history().verification().intact()) err().println("drp: ledger BROKEN at " + w.history().verification().problem());
+        var v = w.history().verification();
+        if (!v.intact()) {
+            err().println("drp: ledger BROKEN at " + v.problem() + "; records from there on are unverified and not shown on the page");
+        }
         out().println(w.file());
         return ExitCode.OK;
     }

@@ -116,7 +116,7 @@ public final class RestoreCommand extends DrpCommandBase {
             RestoreRunner runner = new RestoreRunner(cfg, session, options.workDir, clock,
                     new ConsoleProgress(System.err, System.console() != null), ReportOutputs.to(err()), PulumiWorkspace.local(clock));
             if (dryRun || production && !yes) {
-                RestorePrinter.preview(out(), runner.preview(req), Throughput.recent(cfg.ledger().dir(), req.reportDir()));
+                RestorePrinter.preview(out(), runner.preview(req), Throughput.recent(cfg.ledger(), req.reportDir()));
                 if (dryRun) return ExitCode.OK;
                 throw new UsageFailure("writing production needs --yes as well as --target production; nothing was written");
             }

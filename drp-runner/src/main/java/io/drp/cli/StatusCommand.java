@@ -4,6 +4,7 @@ import io.drp.backup.BackupCatalog;
 import io.drp.config.ConfigLoader;
 import io.drp.config.DrpConfig;
 import io.drp.ledger.DrillLedger;
+import io.drp.ledger.LedgerKeys;
 import io.drp.status.BackupFactsReader;
 import io.drp.status.OpenMetrics;
 import io.drp.status.RecoveryStatus;
@@ -53,7 +54,9 @@ public final class StatusCommand extends DrpCommandBase {
             redactor = session.redactor();
             var backup = session.connector().openReadOnly("backup", session.accounts().backup());
             var catalog = new BackupCatalog(backup.container(cfg.backup().container()), options.workDir.resolve("cache").resolve("manifests"));
-            var records = new DrillLedger(ledger != null ? ledger : cfg.ledger().dir(), Optional.empty()).readAll();
+            // through verification only: records after a break are not evidence of anything
+            var records = new DrillLedger(ledger != null ? ledger : cfg.ledger().dir(), Optional.empty())
+                    .read(LedgerKeys.configured(cfg.ledger(), java.util.List.of()));
             status = StatusEvaluator.evaluate(cfg.services(), BackupFactsReader.read(catalog, now), records, cfg.drill().maxAge(), now,
                     cfg.serviceHours().at(now));
         }
@@ -83,6 +86,10 @@ public final class StatusCommand extends DrpCommandBase {
             var d = s.lastDrill();
             out.println(d == null ? "  last drill: none recorded" : String.format(Locale.ROOT, "  last drill: %s %s (%s) finished %s, %s ago (max %s)",
                     d.drillId(), d.verdict(), d.scenario(), d.finishedAt(), age(d.ageSeconds()), age(d.maxAgeSeconds())));
+            if (s.ledger() != null) {
+                out.printf("  ledger: %s, %d verified record(s), %s%n", s.ledger().intact() ? "intact" : "BROKEN", s.ledger().verifiedRecords(),
+                        s.ledger().signing());
+            }
             if (s.serviceWindow() != null) {
                 var w = s.serviceWindow();
                 out.printf("  SLA window: %s; next opens %s (%s, %s)%n", w.open() ? "OPEN (" + w.current() + ")" : "closed",

@@ -33,13 +33,9 @@ public final class VerifyLedgerCommand extends DrpCommandBase {
         return java.nio.file.Path.of("drill-reports");
     }
 
-    @picocli.CommandLine.Option(names = "--public-key", paramLabel = "FILE",
-            description = "Ed25519 public key (PEM): every record must carry a valid signature by its private key.")
-    java.nio.file.Path publicKey;
-
     @Override
     protected ExitCode execute() {
-        var key = publicKey == null ? Optional.<java.security.PublicKey>empty() : Optional.of(io.drp.ledger.LedgerSigning.readPublic(publicKey));
+        var key = options.keys();
         var cfg = java.nio.file.Files.isRegularFile(options.config) ? io.drp.config.ConfigLoader.withoutSecrets().load(options.config) : null;
         if (cfg == null || cfg.ledger().container() == null) return verify(new DrillLedger(options.dir(), Optional.empty()), key);
         // the mirror lives in the recovery account: only now are its credentials needed
@@ -54,14 +50,15 @@ public final class VerifyLedgerCommand extends DrpCommandBase {
         }
     }
 
-    private ExitCode verify(DrillLedger ledger, Optional<java.security.PublicKey> key) {
-        LedgerVerification v = ledger.verify(key);
+    private ExitCode verify(DrillLedger ledger, io.drp.ledger.LedgerKeys key) {
+        io.drp.ledger.LedgerRead read = ledger.read(key);
+        LedgerVerification v = read.verification();
+        if (v.tornTail() != null) err().println("warning: " + v.tornTail());
         if (v.intact()) {
-            out().println("ledger intact: " + v.records() + " record(s) in " + ledger.file()
-                    + (key.isPresent() ? ", every one signed by the given key" : ""));
+            out().println("ledger intact: " + v.records() + " record(s) in " + ledger.file() + "; " + v.signing());
             java.nio.file.Path archive = reportDir().resolve("archive");
             if (java.nio.file.Files.isDirectory(archive)) {
-                io.drp.ledger.ReportArchive.Check c = io.drp.ledger.ReportArchive.check(ledger.readAll(), archive);
+                io.drp.ledger.ReportArchive.Check c = io.drp.ledger.ReportArchive.check(read.records(), archive);
                 if (c.altered() != null) {
                     err().println("report of drill " + c.altered().drillId() + " (ledger record " + c.altered().seq() + ") in " + archive
                             + " no longer matches the SHA-256 the ledger recorded: it was altered");

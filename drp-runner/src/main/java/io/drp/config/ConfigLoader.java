@@ -105,14 +105,7 @@ public final class ConfigLoader {
         List<ServiceConfig> services = ServicesSection.parse(require(root, top, "services"), backup, warnings);
         DrillConfig drill = top.containsKey("drill") ? DrillSection.parse(top.get("drill"), services, n -> secret(n, warnings))
                 : new DrillConfig(null, 8, Path.of("drill-reports"), true);
-        LedgerConfig ledger = LedgerConfig.defaults();
-        if (top.containsKey("ledger")) {
-            Map<String, YamlTree> l = top.get("ledger").mapping(Set.of("dir", "container", "retentionDays"));
-            ledger = new LedgerConfig(
-                    l.containsKey("dir") ? Path.of(l.get("dir").nonBlank()) : ledger.dir(),
-                    l.containsKey("container") ? containerName(l.get("container")) : null,
-                    l.containsKey("retentionDays") ? (int) l.get("retentionDays").longValue(1, 36_500) : ledger.retentionDays());
-        }
+        LedgerConfig ledger = top.containsKey("ledger") ? LedgerSection.parse(top.get("ledger"), file) : LedgerConfig.defaults();
         for (ServiceConfig s : services) {
             for (String c : s.containers()) {
                 if (c.equals(backup.container())) {

@@ -91,7 +91,7 @@ public final class DrillRunner {
                 : request.scope().containers().stream().sorted().toList();
         RebuildPreview preview = targets.apply(recovery).preview(request.runId(), containers,
                 RebuildExtent.forScenario(request.scenario()));
-        return plan.withRebuild(preview, preview == null ? null : RebuildHistory.estimate(config.ledger().dir(), preview.operations()));
+        return plan.withRebuild(preview, preview == null ? null : RebuildHistory.estimate(config.ledger(), preview.operations()));
     }
 
     public DrillReport run(RecoveryRequest request) throws IOException {

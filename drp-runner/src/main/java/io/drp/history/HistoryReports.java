@@ -27,7 +27,12 @@ public final class HistoryReports {
 
     /** @param pdf writes {@code history.pdf}, the page printed, instead of {@code history.html} */
     public static Written write(Path ledgerDir, Path reportDir, Optional<PublicKey> key, Clock clock, boolean pdf) throws IOException {
-        LedgerHistory h = LedgerHistories.read(ledgerDir, reportDir, key, clock);
+        return write(ledgerDir, reportDir, io.drp.ledger.LedgerKeys.of(key), clock, pdf);
+    }
+
+    /** @param keys the public keys the signatures are checked against, by key id */
+    public static Written write(Path ledgerDir, Path reportDir, io.drp.ledger.LedgerKeys keys, Clock clock, boolean pdf) throws IOException {
+        LedgerHistory h = LedgerHistories.read(ledgerDir, reportDir, keys, clock);
         Files.createDirectories(reportDir);
         String html = HistoryPageRenderer.render(h);
         Path target = reportDir.resolve(pdf ? HistoryPageRenderer.PDF_FILE_NAME : HistoryPageRenderer.FILE_NAME);

@@ -1,6 +1,8 @@
 package io.drp.history;
 
 import io.drp.ledger.DrillLedger;
+import io.drp.ledger.LedgerKeys;
+import io.drp.ledger.LedgerRead;
 import io.drp.ledger.LedgerRecord;
 import io.drp.ledger.LedgerVerification;
 import io.drp.ledger.ReportArchive;
@@ -28,17 +30,25 @@ public final class LedgerHistories {
 
     private LedgerHistories() {}
 
-    /** @param key when present, every record must carry a valid signature by its private key */
     public static LedgerHistory read(Path ledgerDir, Path reportDir, Optional<PublicKey> key, Clock clock) {
+        return read(ledgerDir, reportDir, LedgerKeys.of(key), clock);
+    }
+
+    /**
+     * Only the verified records become runs: after a break, nothing on the page may rest on a line that a forger
+     * could have written, so the page shows the runs before it and says where it breaks.
+     *
+     * @param keys the signatures are checked against these, by key id; none: signatures are seen but not checked
+     */
+    public static LedgerHistory read(Path ledgerDir, Path reportDir, LedgerKeys keys, Clock clock) {
         DrillLedger ledger = new DrillLedger(ledgerDir, Optional.empty());
-        LedgerVerification v = ledger.verify(key);
-        String problem = v.intact() ? null : "line " + v.brokenAt() + (v.brokenDrillId() == null ? "" : " (drill " + v.brokenDrillId() + ")")
-                + ": " + v.reason();
+        LedgerRead read = ledger.read(keys);
+        LedgerVerification v = read.verification();
         List<HistoryRun> runs = new ArrayList<>();
         Path archive = reportDir.resolve("archive");
-        for (LedgerRecord r : ledger.readAll()) runs.add(run(r, archive));
+        for (LedgerRecord r : read.records()) runs.add(run(r, archive));
         return new LedgerHistory(ledger.file().toString(), clock.instant(),
-                new LedgerHistory.Verification(v.intact(), v.records(), key.isPresent(), problem), runs);
+                new LedgerHistory.Verification(v.intact(), v.records(), v.signaturesChecked(), v.problem(), v.signing()), runs);
     }
 
     private static HistoryRun run(LedgerRecord r, Path archive) {

@@ -1,11 +1,6 @@
 package io.drp.ledger;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.drp.digest.Sha256;
 import io.drp.model.DrillReport;
-import io.drp.model.Verdict;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -18,7 +13,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.security.PrivateKey;
 import java.security.PublicKey;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -27,16 +21,17 @@ import java.util.Optional;
 /**
  * The drill history: an append-only, hash-chained JSON Lines file ({@code ledger.jsonl}) in a local
  * directory, optionally mirrored to a blob container. Appends hold an exclusive file lock, so two drills
- * finishing at once still produce a valid chain.
+ * finishing at once still produce a valid chain. Records are read only through {@link #read}, which verifies
+ * them and stops at the first break.
  */
 public final class DrillLedger {
 
     public static final String FILE = "ledger.jsonl";
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Path file;
     private final Optional<LedgerMirror> mirror;
     private final Optional<PrivateKey> signer;
+    private final List<String> warnings = new ArrayList<>();
 
     public DrillLedger(Path dir, Optional<LedgerMirror> mirror) {
         this(dir, mirror, Optional.empty());
@@ -53,26 +48,45 @@ public final class DrillLedger {
         return file;
     }
 
-    /** Appends a drill; {@code reportJson} is the exact bytes of its drill-report.json, hashed into the record. */
+    /** What appends mended on the way (a torn last line cut), for the run's console line. */
+    public List<String> warnings() {
+        return List.copyOf(warnings);
+    }
+
+    /**
+     * Appends a drill; {@code reportJson} is the exact bytes of its drill-report.json, hashed into the record.
+     *
+     * @throws IllegalStateException when the ledger is signed and this ledger has no signing key: an unsigned record
+     *                               would break the chain for every reader after it, so none is written
+     */
     public LedgerRecord append(DrillReport r, byte[] reportJson) {
         try {
             Files.createDirectories(file.getParent());
             try (FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
                  FileLock lock = ch.lock()) {
-                List<LedgerRecord> existing = readAll();
-                long seq = existing.isEmpty() ? 1 : existing.get(existing.size() - 1).seq() + 1;
-                String prev = existing.isEmpty() ? LedgerRecord.GENESIS : existing.get(existing.size() - 1).recordSha256();
+                String mended = LedgerFile.mend(ch, file);
+                if (mended != null) warnings.add(mended);
+                List<LedgerRecord> existing = parsedRecords();
+                LedgerRecord tip = existing.isEmpty() ? null : existing.get(existing.size() - 1);
+                Optional<LedgerRecord> firstSigned = existing.stream().filter(x -> x.signature() != null).findFirst();
+                if (firstSigned.isPresent() && signer.isEmpty()) {
+                    throw new IllegalStateException("the ledger is signed since record " + firstSigned.get().seq() + " and this run has no "
+                            + "signing key, so its record would break the chain; set " + LedgerSigning.KEY_FILE_ENV + " to the ledger's private key");
+                }
+                long seq = tip == null ? 1 : tip.seq() + 1;
+                String prev = tip == null ? LedgerRecord.GENESIS : tip.recordSha256();
                 LedgerRecord unsigned = new LedgerRecord(seq, r.drillId(), r.verdict(),
                         r.objectives() == null ? null : r.objectives().scenario(),
                         r.measured() == null ? null : r.measured().disasterAt(), r.finishedAt(),
                         r.measured() == null ? null : r.measured().rtoSeconds(),
                         r.measured() == null ? null : r.measured().rpoSeconds(),
                         r.measured() == null ? null : r.measured().recoveryPoint(),
-                        sha256(reportJson), prev, null, r.kind(), null, ResourceSeconds.of(r));
+                        sha256(reportJson), prev, null, r.kind(), null, ResourceSeconds.of(r),
+                        signer.map(k -> LedgerSigning.keyId(LedgerSigning.publicOf(k))).orElse(null));
                 String canonical = canonical(unsigned);
-                LedgerRecord record = withHash(unsigned, sha256(canonical.getBytes(StandardCharsets.UTF_8)),
+                LedgerRecord record = LedgerCodec.withHash(unsigned, sha256(canonical.getBytes(StandardCharsets.UTF_8)),
                         signer.map(k -> LedgerSigning.sign(k, canonical)).orElse(null));
-                String line = line(record) + "\n";
+                String line = LedgerCodec.line(record) + "\n";
                 ch.position(ch.size());
                 ch.write(ByteBuffer.wrap(line.getBytes(StandardCharsets.UTF_8)));
                 ch.force(true);
@@ -84,63 +98,101 @@ public final class DrillLedger {
         }
     }
 
-    /** Every record, in order; lines that do not parse are skipped here (use {@link #verify()} to judge them). */
-    public List<LedgerRecord> readAll() {
+    /**
+     * The records an append links to, unverified: the new record must follow the file's last record whatever state
+     * the chain is in (a fork would hide the break). Private: readers get {@link #read}.
+     */
+    private List<LedgerRecord> parsedRecords() throws IOException {
         List<LedgerRecord> out = new ArrayList<>();
-        if (!Files.exists(file)) return out;
-        try {
-            for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
-                if (line.isBlank()) continue;
-                try {
-                    out.add(parse(line));
-                } catch (IOException | RuntimeException unreadable) {
-                    // reported by verify()
-                }
+        for (String line : LedgerFile.read(file).lines()) {
+            if (line.isBlank()) continue;
+            try {
+                out.add(LedgerCodec.parse(line));
+            } catch (IOException | RuntimeException unreadable) {
+                // a break that read() reports; the new record still links to the last record that parses
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
         return out;
     }
 
-    /** Checks every link of the chain and names the first broken record. */
-    public LedgerVerification verify() {
-        return verify(Optional.empty());
+    /** The records that verify without keys, up to the first break, and the verification. */
+    public LedgerRead read() {
+        return read(LedgerKeys.none());
     }
 
     /**
-     * Checks every record's hash, its link to the one before, its signature when a public key is given, and,
-     * with a mirror, that each record equals its mirrored copy and that the mirror holds no record the file lacks.
+     * The only way to read records: each one is checked (hash, link, sequence, signature by its key id, and its mirrored
+     * copy when there is a mirror) and only the records before the first break are returned.
      */
-    public LedgerVerification verify(Optional<PublicKey> key) {
-        if (!Files.exists(file)) return mirrorTail(0, Map.of());
-        List<String> lines;
+    public LedgerRead read(LedgerKeys keys) {
+        if (!Files.exists(file)) return new LedgerRead(List.of(), mirrorTail(0, mirrorLines()));
+        LedgerFile.Lines lines;
         try {
-            lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+            lines = LedgerFile.read(file);
         } catch (IOException e) {
-            return LedgerVerification.broken(0, 0, null, "the ledger cannot be read: " + e.getMessage());
+            return new LedgerRead(List.of(), LedgerVerification.broken(0, 0, null, "the ledger cannot be read: " + e.getMessage()));
         }
-        Map<Long, String> mirrored = mirror.map(LedgerMirror::lines).orElse(Map.of());
+        Map<Long, String> mirrored = mirrorLines();
+        SignatureRule signatures = new SignatureRule(keys);
+        List<LedgerRecord> verified = new ArrayList<>();
         String prev = LedgerRecord.GENESIS;
-        long n = 0;
-        for (int i = 0; i < lines.size(); i++) {
-            String line = lines.get(i);
+        long firstLine = 0;
+        LedgerVerification v = null;
+        for (int i = 0; i < lines.lines().size() && v == null; i++) {
+            String line = lines.lines().get(i);
             if (line.isBlank()) continue;
-            n++;
+            if (firstLine == 0) firstLine = i + 1;
+            long n = verified.size() + 1;
             LedgerRecord rec;
             try {
-                rec = parse(line);
+                rec = LedgerCodec.parse(line);
             } catch (IOException | RuntimeException e) {
-                return LedgerVerification.broken(n, i + 1, null, "record is not valid JSON");
+                v = LedgerVerification.broken(n, i + 1, null, "record is not valid JSON");
+                break;
             }
-            String problem = problem(rec, prev, n, key, mirrored, line.strip());
-            if (problem != null) return LedgerVerification.broken(n, i + 1, rec.drillId(), problem);
-            prev = rec.recordSha256();
+            String problem = problem(rec, prev, n, signatures, mirrored, line.strip());
+            if (problem != null) {
+                v = LedgerVerification.broken(n, i + 1, rec.drillId(), problem);
+            } else {
+                verified.add(rec);
+                prev = rec.recordSha256();
+            }
         }
-        return mirrorTail(n, mirrored);
+        if (v == null) {
+            String unsigned = signatures.unsignedLedgerProblem(verified.size());
+            if (unsigned != null) {
+                v = LedgerVerification.broken(1, firstLine, verified.get(0).drillId(), unsigned);
+                verified.clear();
+            } else {
+                v = mirrorTail(verified.size(), mirrored);
+            }
+        }
+        return new LedgerRead(verified, v.withSigning(signatures.signed(), signatures.checked(), signatures.keyIds(), lines.tornTail()));
     }
 
-    private String problem(LedgerRecord rec, String prev, long expectedSeq, Optional<PublicKey> key, Map<Long, String> mirrored,
+    /** Checks every link of the chain and names the first broken record. */
+    public LedgerVerification verify() {
+        return read(LedgerKeys.none()).verification();
+    }
+
+    /** As {@link #verify(LedgerKeys)} with at most one key. */
+    public LedgerVerification verify(Optional<PublicKey> key) {
+        return verify(LedgerKeys.of(key));
+    }
+
+    /**
+     * Checks every record's hash, its link to the one before, its signature against the key it names when keys are
+     * given, and, with a mirror, that each record equals its mirrored copy and that the mirror holds no record the file lacks.
+     */
+    public LedgerVerification verify(LedgerKeys keys) {
+        return read(keys).verification();
+    }
+
+    private Map<Long, String> mirrorLines() {
+        return mirror.map(LedgerMirror::lines).orElse(Map.of());
+    }
+
+    private String problem(LedgerRecord rec, String prev, long expectedSeq, SignatureRule signatures, Map<Long, String> mirrored,
                            String line) {
         String canonical = canonical(rec);
         if (!sha256(canonical.getBytes(StandardCharsets.UTF_8)).equals(rec.recordSha256())) {
@@ -150,12 +202,8 @@ public final class DrillLedger {
             return "record does not follow the one before it (a record before it was altered, removed or reordered)";
         }
         if (rec.seq() != expectedSeq) return "sequence number " + rec.seq() + " where " + expectedSeq + " was expected";
-        if (key.isPresent()) {
-            if (rec.signature() == null) return "record has no signature, but the ledger is expected to be signed";
-            if (!LedgerSigning.verify(key.get(), canonical, rec.signature())) {
-                return "signature does not match the record (it was rewritten without the signing key)";
-            }
-        }
+        String signature = signatures.problem(rec, canonical);
+        if (signature != null) return signature;
         if (mirror.isPresent()) {
             String copy = mirrored.get(rec.seq());
             if (copy == null) return "record is missing from the mirror " + mirror.get().describe();
@@ -174,59 +222,10 @@ public final class DrillLedger {
     }
 
     static String canonical(LedgerRecord r) {
-        ObjectNode n = JSON.createObjectNode();
-        n.put("seq", r.seq());
-        n.put("drillId", r.drillId());
-        n.put("verdict", r.verdict().name());
-        n.put("scenario", r.scenario());
-        n.put("disasterAt", r.disasterAt() == null ? null : r.disasterAt().toString());
-        n.put("finishedAt", r.finishedAt() == null ? null : r.finishedAt().toString());
-        n.put("rtoSeconds", r.rtoSeconds());
-        n.put("rpoSeconds", r.rpoSeconds());
-        n.put("recoveryPoint", r.recoveryPoint());
-        n.put("reportSha256", r.reportSha256());
-        n.put("prevSha256", r.prevSha256());
-        if (!"drill".equals(r.kind())) n.put("kind", r.kind());
-        ResourceSeconds.write(n, r.resourceSeconds());
-        return n.toString();
-    }
-
-    private static String line(LedgerRecord r) throws IOException {
-        ObjectNode n = (ObjectNode) JSON.readTree(canonical(r));
-        n.put("recordSha256", r.recordSha256());
-        if (r.signature() != null) n.put("signature", r.signature());
-        return n.toString();
-    }
-
-    private static LedgerRecord parse(String line) throws IOException {
-        JsonNode n = JSON.readTree(line);
-        return new LedgerRecord(n.get("seq").asLong(), n.get("drillId").asText(), Verdict.valueOf(n.get("verdict").asText()),
-                text(n, "scenario"), instant(n, "disasterAt"), instant(n, "finishedAt"), number(n, "rtoSeconds"),
-                number(n, "rpoSeconds"), text(n, "recoveryPoint"), text(n, "reportSha256"), text(n, "prevSha256"),
-                text(n, "recordSha256"), text(n, "kind"), text(n, "signature"), ResourceSeconds.read(n));
-    }
-
-    private static String text(JsonNode n, String f) {
-        JsonNode v = n.get(f);
-        return v == null || v.isNull() ? null : v.asText();
-    }
-
-    private static Double number(JsonNode n, String f) {
-        JsonNode v = n.get(f);
-        return v == null || v.isNull() ? null : v.asDouble();
-    }
-
-    private static Instant instant(JsonNode n, String f) {
-        String s = text(n, f);
-        return s == null ? null : Instant.parse(s);
-    }
-
-    private static LedgerRecord withHash(LedgerRecord r, String hash, String signature) {
-        return new LedgerRecord(r.seq(), r.drillId(), r.verdict(), r.scenario(), r.disasterAt(), r.finishedAt(), r.rtoSeconds(),
-                r.rpoSeconds(), r.recoveryPoint(), r.reportSha256(), r.prevSha256(), hash, r.kind(), signature, r.resourceSeconds());
+        return LedgerCodec.canonical(r);
     }
 
     static String sha256(byte[] b) {
-        return Sha256.of(b);
+        return LedgerCodec.sha256(b);
     }
 }

@@ -50,9 +50,11 @@ public final class LedgerBook {
             Path archive = reportDir.resolve("archive");
             Files.createDirectories(archive);
             Files.write(archive.resolve(ReportArchive.sha256(json) + ".json"), json);
-            LedgerRecord rec = new DrillLedger(dir, mirror, signer).append(report, json);
-            return new AfterRun.Note("ledger: record " + rec.seq() + (rec.signature() == null ? "" : " (signed)") + " in "
-                    + dir.resolve(DrillLedger.FILE) + mirror.map(m -> " and " + m.describe()).orElse(""), false);
+            DrillLedger ledger = new DrillLedger(dir, mirror, signer);
+            LedgerRecord rec = ledger.append(report, json);
+            String mended = ledger.warnings().stream().map(w -> "; warning: " + w).reduce("", String::concat);
+            return new AfterRun.Note("ledger: record " + rec.seq() + (rec.signature() == null ? "" : " (signed, key " + rec.keyId() + ")") + " in "
+                    + dir.resolve(DrillLedger.FILE) + mirror.map(m -> " and " + m.describe()).orElse("") + mended, false);
         } catch (IOException | RuntimeException e) {
             return new AfterRun.Note("ledger: FAILED to append the run to the ledger in " + dir + ": " + e.getMessage(), true);
         }

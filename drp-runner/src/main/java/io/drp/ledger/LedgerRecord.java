@@ -18,6 +18,9 @@ import java.util.TreeMap;
  * (e.g. {@code create azure-native:storage:StorageAccount}), each a list of seconds: what a later dry run
  * estimates the rebuild from. Empty for runs without a Pulumi rebuild and for records written before it existed;
  * like {@code kind}, it enters the canonical form only when present, so those records' hashes still verify.
+ * {@code keyId} names the signing key ({@link LedgerSigning#keyId}); it is in the canonical form, so the record
+ * itself states that the ledger is signed and by which key, and stripping it breaks the hash. Records signed
+ * before key ids existed have none and are checked against every configured key.
  */
 public record LedgerRecord(
         long seq,
@@ -34,7 +37,8 @@ public record LedgerRecord(
         String recordSha256,
         String kind,
         String signature,
-        Map<String, List<Double>> resourceSeconds) {
+        Map<String, List<Double>> resourceSeconds,
+        String keyId) {
 
     public static final String GENESIS = "0".repeat(64);
 
@@ -49,11 +53,19 @@ public record LedgerRecord(
         resourceSeconds = java.util.Collections.unmodifiableSortedMap(sorted);
     }
 
+    /** An unsigned record, or one signed before key ids existed. */
+    public LedgerRecord(long seq, String drillId, Verdict verdict, String scenario, Instant disasterAt, Instant finishedAt,
+                        Double rtoSeconds, Double rpoSeconds, String recoveryPoint, String reportSha256, String prevSha256,
+                        String recordSha256, String kind, String signature, Map<String, List<Double>> resourceSeconds) {
+        this(seq, drillId, verdict, scenario, disasterAt, finishedAt, rtoSeconds, rpoSeconds, recoveryPoint, reportSha256, prevSha256,
+                recordSha256, kind, signature, resourceSeconds, null);
+    }
+
     /** A record without rebuild timings, as every record was before they were kept. */
     public LedgerRecord(long seq, String drillId, Verdict verdict, String scenario, Instant disasterAt, Instant finishedAt,
                         Double rtoSeconds, Double rpoSeconds, String recoveryPoint, String reportSha256, String prevSha256,
                         String recordSha256, String kind, String signature) {
         this(seq, drillId, verdict, scenario, disasterAt, finishedAt, rtoSeconds, rpoSeconds, recoveryPoint, reportSha256, prevSha256,
-                recordSha256, kind, signature, Map.of());
+                recordSha256, kind, signature, Map.of(), null);
     }
 }

@@ -52,7 +52,7 @@ public final class LedgerSigning {
         }
     }
 
-    static String sign(PrivateKey key, String canonical) {
+    public static String sign(PrivateKey key, String canonical) {
         try {
             Signature s = Signature.getInstance("Ed25519");
             s.initSign(key);
@@ -63,7 +63,7 @@ public final class LedgerSigning {
         }
     }
 
-    static boolean verify(PublicKey key, String canonical, String signature) {
+    public static boolean verify(PublicKey key, String canonical, String signature) {
         try {
             Signature s = Signature.getInstance("Ed25519");
             s.initVerify(key);
@@ -71,6 +71,41 @@ public final class LedgerSigning {
             return s.verify(Base64.getDecoder().decode(signature));
         } catch (GeneralSecurityException | IllegalArgumentException e) {
             return false; // a malformed signature is a wrong one
+        }
+    }
+
+    /**
+     * The key id records carry: the first 16 hex digits of the SHA-256 of the public key's DER (X.509
+     * SubjectPublicKeyInfo) encoding, the same bytes as the PEM's body, so an operator can compute it with
+     * {@code openssl pkey -pubin -in key.pub.pem -outform DER | sha256sum}.
+     */
+    public static String keyId(PublicKey key) {
+        return io.drp.digest.Sha256.of(key.getEncoded()).substring(0, 16);
+    }
+
+    /**
+     * The public half of an Ed25519 private key. The JDK has no call for it, but its key pair generator derives the
+     * public key from 32 random bytes, which is exactly what the private key holds: feeding those bytes as the
+     * "randomness" yields the pair. A signature made with the private key is checked with the result, so a JDK
+     * that drew its randomness differently fails here, loudly, instead of writing records under a wrong key id.
+     */
+    public static PublicKey publicOf(PrivateKey key) {
+        try {
+            byte[] seed = KeyFactory.getInstance("Ed25519").getKeySpec(key, java.security.spec.EdECPrivateKeySpec.class).getBytes();
+            java.security.SecureRandom fixed = new java.security.SecureRandom() {
+                @Override
+                public void nextBytes(byte[] bytes) {
+                    System.arraycopy(seed, 0, bytes, 0, Math.min(seed.length, bytes.length));
+                }
+            };
+            java.security.KeyPairGenerator g = java.security.KeyPairGenerator.getInstance("Ed25519");
+            g.initialize(java.security.spec.NamedParameterSpec.ED25519, fixed);
+            PublicKey derived = g.generateKeyPair().getPublic();
+            String probe = "drp ledger key check";
+            if (!verify(derived, probe, sign(key, probe))) throw new IllegalStateException("the derived public key does not verify");
+            return derived;
+        } catch (GeneralSecurityException | IllegalStateException e) {
+            throw new IllegalStateException("cannot derive the public key of the ledger signing key (" + e.getMessage() + ")", e);
         }
     }
 

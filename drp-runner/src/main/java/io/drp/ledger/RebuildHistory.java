@@ -1,8 +1,8 @@
 package io.drp.ledger;
 
+import io.drp.config.LedgerConfig;
 import io.drp.model.RebuildEstimate;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,8 +21,16 @@ public final class RebuildHistory {
 
     private RebuildHistory() {}
 
-    public static RebuildEstimate estimate(Path ledgerDir, List<String> planned) {
-        return estimate(new DrillLedger(ledgerDir, Optional.empty()).readAll(), planned);
+    /** From the verified records only: a forged record must not move an estimate either; a break is named in the estimate. */
+    public static RebuildEstimate estimate(LedgerConfig ledger, List<String> planned) {
+        LedgerRead read = new DrillLedger(ledger.dir(), Optional.empty()).read(LedgerKeys.configured(ledger, List.of()));
+        RebuildEstimate e = estimate(read.records(), planned);
+        return new RebuildEstimate(e.pastDrills(), e.lines(), read.unverifiedNote());
+    }
+
+    /** Without configured keys: signatures are not checked, hashes and links are. */
+    static RebuildEstimate estimate(java.nio.file.Path ledgerDir, List<String> planned) {
+        return estimate(new LedgerConfig(ledgerDir, null, LedgerConfig.defaults().retentionDays()), planned);
     }
 
     /** @param planned the preview's operations, {@code <op> <type> <name>} */

@@ -24,8 +24,9 @@ public final class Throughput {
     private Throughput() {}
 
     /** Empty when no archived run copied anything: there is then nothing honest to estimate from. */
-    public static Optional<Measured> recent(Path ledgerDir, Path reportDir) {
-        List<LedgerRecord> records = new DrillLedger(ledgerDir, Optional.empty()).readAll();
+    public static Optional<Measured> recent(io.drp.config.LedgerConfig ledger, Path reportDir) {
+        // verified records only: a forged record could name a report that promises any speed
+        List<LedgerRecord> records = new DrillLedger(ledger.dir(), Optional.empty()).read(LedgerKeys.configured(ledger, List.of())).records();
         long bytes = 0;
         double seconds = 0;
         int runs = 0;

@@ -13,8 +13,12 @@ import java.util.TreeMap;
  */
 public record LedgerHistory(String ledger, Instant generatedAt, Verification verification, List<HistoryRun> runs) {
 
-    /** {@code problem} names the first broken record, null when intact. */
-    public record Verification(boolean intact, long records, boolean signaturesChecked, String problem) {}
+    /**
+     * {@code problem} names the first broken record, null when intact; the runs are then only those before it.
+     * {@code signing} says what the signatures prove ("unsigned", "signed ..., every signature checked", or
+     * "signed, signatures not checked (no public key configured)").
+     */
+    public record Verification(boolean intact, long records, boolean signaturesChecked, String problem, String signing) {}
 
     /** The newest drill of one scenario and how long ago it finished: a scenario not drilled for months is a finding in itself. */
     public record LastDrill(String scenario, HistoryRun run, Duration age) {}

@@ -9,8 +9,13 @@ import java.util.List;
  * side by side, so a rebuild with independent resources should finish sooner than this.
  *
  * @param pastDrills the ledger records the medians were taken from (those that carry rebuild timings)
+ * @param ledgerNote null when the ledger verified; else where it breaks: the records after the break were left out
  */
-public record RebuildEstimate(int pastDrills, List<Line> lines) {
+public record RebuildEstimate(int pastDrills, List<Line> lines, String ledgerNote) {
+
+    public RebuildEstimate(int pastDrills, List<Line> lines) {
+        this(pastDrills, lines, null);
+    }
 
     /**
      * @param count         how many resources of this type the preview plans

@@ -41,9 +41,12 @@ public final class HistoryPageRenderer {
         m.put("ledgerClass", v.intact() ? "met" : "missed");
         m.put("ledgerStatus", v.intact()
                 ? "intact: " + v.records() + " record(s), every hash and link verified"
-                        + (v.signaturesChecked() ? ", every record signed by the given key" : "")
-                : "BROKEN at " + v.problem());
-        m.put("signaturesNote", v.signaturesChecked() ? null : "signatures not checked (pass --public-key FILE to check them)");
+                        + (v.signaturesChecked() ? ", every signature checked" : "")
+                : "BROKEN at " + v.problem() + "; the records from there on are unverified and not shown (" + h.runs().size()
+                        + " verified run(s) before it)");
+        m.put("signaturesNote", v.signaturesChecked() ? null : v.signing().equals("unsigned")
+                ? "unsigned (set DRP_LEDGER_SIGNING_KEY_FILE on the drill host to sign records)"
+                : v.signing() + "; list the key in ledger.publicKeys or pass --public-key FILE");
         List<HistoryRun> runs = h.runs();
         m.put("hasRuns", !runs.isEmpty());
         m.put("passRate", passRate(h.passed(), runs.size()));

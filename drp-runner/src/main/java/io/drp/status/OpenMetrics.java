@@ -39,6 +39,10 @@ public final class OpenMetrics {
             family(out, "drp_service_window_open", "gauge", "1 inside an SLA guaranteed window (restoration or intervention).");
             sample(out, "drp_service_window_open", null, s.serviceWindow().open() ? 1 : 0);
         }
+        if (s.ledger() != null) {
+            family(out, "drp_ledger_intact", "gauge", "1 when every ledger record verifies; 0: the last drill is the last one before the break.");
+            sample(out, "drp_ledger_intact", null, s.ledger().intact() ? 1 : 0);
+        }
         family(out, "drp_status_healthy", "gauge", "1 when drp status would exit 0.");
         sample(out, "drp_status_healthy", null, s.healthy() ? 1 : 0);
         out.append("# EOF\n");

@@ -12,7 +12,8 @@ import java.util.List;
  * Within {@code schemaVersion} 1 fields are only added. {@code serviceWindow}: the SLA's windows at {@code checkedAt}.
  */
 public record RecoveryStatus(int schemaVersion, Instant checkedAt, boolean healthy, List<String> problems, List<String> warnings,
-                             Backups backups, List<ServiceStatus> services, LastDrill lastDrill, ServiceHours.State serviceWindow) {
+                             Backups backups, List<ServiceStatus> services, LastDrill lastDrill, ServiceHours.State serviceWindow,
+                             Ledger ledger) {
 
     public static final int SCHEMA_VERSION = 1;
 
@@ -21,6 +22,13 @@ public record RecoveryStatus(int schemaVersion, Instant checkedAt, boolean healt
         warnings = List.copyOf(warnings);
         services = List.copyOf(services);
     }
+
+    /**
+     * What the ledger's verification found: the last drill is taken from the {@code verifiedRecords} before a break only.
+     * {@code problem}: where it breaks, null when intact. {@code signing}: "unsigned", "signed ..., every signature checked"
+     * or "signed, signatures not checked (no public key configured)". Null when the status was judged without a ledger read.
+     */
+    public record Ledger(boolean intact, int verifiedRecords, String signing, String problem) {}
 
     /** The chain's health. {@code ageSeconds} null when there is no restorable point. */
     public record Backups(String newestPoint, Instant watermark, Double ageSeconds, boolean fullSnapshotPresent, boolean linksIntact,

@@ -3,6 +3,7 @@ package io.drp.status;
 import io.drp.config.Durations;
 import io.drp.config.ScenarioObjectives;
 import io.drp.config.ServiceConfig;
+import io.drp.ledger.LedgerRead;
 import io.drp.ledger.LedgerRecord;
 import io.drp.model.Verdict;
 
@@ -23,6 +24,31 @@ public final class StatusEvaluator {
 
     private StatusEvaluator() {}
 
+    /**
+     * Judges from the ledger as verification leaves it: the last drill is the last one before a break, and a break is a
+     * problem in itself (a forged line must never turn "at risk" into "possible").
+     */
+    public static RecoveryStatus evaluate(List<ServiceConfig> services, BackupFacts backups, LedgerRead ledger,
+                                          Duration drillMaxAge, Instant now, io.drp.config.ServiceHours.State window) {
+        RecoveryStatus s = evaluate(services, backups, ledger.records(), drillMaxAge, now, window);
+        var v = ledger.verification();
+        List<String> problems = new ArrayList<>(s.problems());
+        List<String> warnings = new ArrayList<>(s.warnings());
+        if (!v.intact()) {
+            var last = ledger.records().stream().filter(r -> "drill".equals(r.kind())).reduce((a, b) -> b);
+            problems.add(0, "ledger broken at " + v.problem() + "; last verified drill: "
+                    + last.map(r -> r.drillId() + " " + r.verdict()).orElse("none") + "; run 'drp verify-ledger'");
+        }
+        if (v.tornTail() != null) warnings.add(v.tornTail());
+        if (v.signed() && !v.signaturesChecked()) {
+            warnings.add("the ledger is " + v.signing() + ": list the public key(s) under ledger.publicKeys in drp.yaml, or a rewritten "
+                    + "record goes unnoticed");
+        }
+        return new RecoveryStatus(s.schemaVersion(), s.checkedAt(), problems.isEmpty(), problems, warnings, s.backups(), s.services(),
+                s.lastDrill(), s.serviceWindow(), new RecoveryStatus.Ledger(v.intact(), ledger.records().size(), v.signing(), v.problem()));
+    }
+
+    /** From records already verified (or made by a test); says nothing of the ledger's state. */
     public static RecoveryStatus evaluate(List<ServiceConfig> services, BackupFacts backups, List<LedgerRecord> ledger,
                                           Duration drillMaxAge, Instant now, io.drp.config.ServiceHours.State window) {
         List<String> problems = new ArrayList<>();
@@ -71,7 +97,8 @@ public final class StatusEvaluator {
         }
         RecoveryStatus.Backups b = new RecoveryStatus.Backups(backups.newestPoint(), backups.watermark(), age == null ? null : seconds(age),
                 backups.fullSnapshotPresent(), linksIntact, backups.incomplete(), backups.problems(), backups.skipped());
-        return new RecoveryStatus(RecoveryStatus.SCHEMA_VERSION, now, problems.isEmpty(), problems, warnings, b, perService, lastDrill, window);
+        return new RecoveryStatus(RecoveryStatus.SCHEMA_VERSION, now, problems.isEmpty(), problems, warnings, b, perService, lastDrill, window,
+                null);
     }
 
     private static double seconds(Duration d) {

@@ -89,7 +89,7 @@ class MachineReadableOutputTest {
         CliTest.Run r = CliTest.drp("history", "--ledger", tmp.toString(), "--format", "json", "--last", "1");
         assertEquals(0, r.code(), r.err());
         JsonNode doc = json(r);
-        assertEquals(Set.of("ledger", "passed", "records", "schemaVersion", "total"), keys(doc));
+        assertEquals(Set.of("ledger", "passed", "records", "schemaVersion", "total", "verification"), keys(doc));
         assertEquals(2, doc.get("total").asInt());
         assertEquals(0, doc.get("passed").asInt());
         assertEquals(1, doc.get("records").size());

@@ -92,7 +92,7 @@ class OperationsIT {
         CliTest.Run again = CliTest.drp("watch", "-c", cfg.toString(), "--work-dir", work.toString(), "--once", "--auto");
         assertEquals(1, again.code(), again.out() + again.err());
         assertFalse(again.out().contains("responding:"), again.out());
-        List<LedgerRecord> records = new DrillLedger(ledger, Optional.empty()).readAll();
+        List<LedgerRecord> records = new DrillLedger(ledger, Optional.empty()).read().records();
         assertEquals(1, records.stream().filter(r -> r.kind().equals("restore")).count());
     }
 

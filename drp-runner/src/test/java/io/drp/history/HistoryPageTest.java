@@ -101,7 +101,7 @@ class HistoryPageTest {
         assertEquals("1 of 3 passed (33%)", text(d, "//td[@id='drill-pass-rate']"));
         assertEquals("1 of 1 passed (100%)", text(d, "//td[@id='restore-pass-rate']"));
         assertTrue(text(d, "//td[@id='ledger-status']").startsWith("intact: 4 record(s)"), text(d, "//td[@id='ledger-status']"));
-        assertTrue(text(d, "//td[@id='signatures']").contains("not checked"));
+        assertTrue(text(d, "//td[@id='signatures']").startsWith("unsigned"), text(d, "//td[@id='signatures']"));
         // last drill per scenario, by name, with its age from the injected clock: 2 days for d4, 3 days minus 1 h for d2
         assertEquals("app-failure d2 FAILED 2026-11-24T04:00:00Z 2 d 23 h ago", row(d, "//table[@id='last-drills']/tr[2]"));
         assertEquals("region-outage d4 FAILED 2026-11-25T03:00:00Z 2 d ago", row(d, "//table[@id='last-drills']/tr[3]"));
@@ -175,8 +175,9 @@ class HistoryPageTest {
         Files.write(file, lines);
         String broken = status(ledger, reports, null);
 
-        assertEquals("intact: 3 record(s), every hash and link verified, every record signed by the given key", signed);
-        assertTrue(wrongKey.startsWith("BROKEN at line 1 (drill d1): signature does not match"), wrongKey);
+        assertEquals("intact: 3 record(s), every hash and link verified, every signature checked", signed);
+        // the records name their key: a key that is not theirs cannot check them, and says so
+        assertTrue(wrongKey.startsWith("BROKEN at line 1 (drill d1): record is signed by key "), wrongKey);
         assertTrue(broken.startsWith("BROKEN at line 2 (drill d2): record content does not match its hash"), broken);
     }
 

@@ -39,6 +39,6 @@ class LedgerBookTest {
 
         assertFalse(note.failed(), note.text());
         assertTrue(Files.isRegularFile(tmp.resolve("reports/archive").resolve(ReportArchive.sha256(Files.readAllBytes(json)) + ".json")));
-        assertEquals(1, new DrillLedger(tmp.resolve("ledger"), Optional.empty()).readAll().size());
+        assertEquals(1, new DrillLedger(tmp.resolve("ledger"), Optional.empty()).read().records().size());
     }
 }

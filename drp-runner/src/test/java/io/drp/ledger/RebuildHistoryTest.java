@@ -123,7 +123,7 @@ class RebuildHistoryTest {
         assertFalse(lines.get(0).contains("resourceSeconds"), "a run without a Pulumi rebuild is written as before");
         assertTrue(lines.get(1).contains("\"create " + ACCOUNT + "\":[41.7]"), lines.get(1));
         assertFalse(lines.get(1).contains("recovery-data"), "types, not names: names change with every drill stack");
-        assertEquals(Map.of("create " + ACCOUNT, List.of(41.7), "create " + CONTAINER, List.of(1.3)), l.readAll().get(1).resourceSeconds());
+        assertEquals(Map.of("create " + ACCOUNT, List.of(41.7), "create " + CONTAINER, List.of(1.3)), l.read().records().get(1).resourceSeconds());
 
         lines.set(1, lines.get(1).replace("[41.7]", "[4.17]"));
         Files.write(l.file(), lines);
@@ -132,5 +132,22 @@ class RebuildHistoryTest {
         assertFalse(v.intact());
         assertEquals(2, v.brokenAt());
         assertTrue(v.reason().contains("altered"), v.reason());
+    }
+
+    @Test
+    void aForgedRecordMovesNoEstimateAndTheBreakIsNamed(@TempDir Path tmp) throws Exception {
+        DrillLedger l = new DrillLedger(tmp, Optional.empty());
+        append(l, drill(List.of(create(ACCOUNT, "a", 20_000))));
+        append(l, drill(List.of(create(ACCOUNT, "a", 30_000))));
+        // the last record edited by hand: its account create now took 1 s
+        List<String> lines = new ArrayList<>(java.nio.file.Files.readAllLines(l.file()));
+        lines.set(1, lines.get(1).replace("30.0", "1.0"));
+        java.nio.file.Files.write(l.file(), lines);
+
+        RebuildEstimate e = RebuildHistory.estimate(tmp, List.of("create " + ACCOUNT + " x"));
+
+        assertEquals(1, e.pastDrills());
+        assertEquals(20.0, e.lines().get(0).medianSeconds(), 1e-9);
+        assertTrue(e.ledgerNote().startsWith("ledger broken at line 2"), e.ledgerNote());
     }
 }

@@ -91,7 +91,7 @@ class RestoreIT {
         assertTrue(Files.isRegularFile(json) && Files.isRegularFile(reports.resolve("restore-report.html")));
         assertEquals(Set.of(), ReportSchemaTest.validate(Files.readString(json)));
         new LedgerBook(tmp.resolve("ledger"), Optional.empty()).record(r, reports);
-        assertEquals("restore", new DrillLedger(tmp.resolve("ledger"), Optional.empty()).readAll().get(0).kind());
+        assertEquals("restore", new DrillLedger(tmp.resolve("ledger"), Optional.empty()).read().records().get(0).kind());
         assertTrue(new DrillLedger(tmp.resolve("ledger"), Optional.empty()).verify().intact());
     }
 

@@ -103,4 +103,27 @@ class StatusEvaluatorTest {
         assertNull(never.lastDrill());
         assertFalse(never.healthy());
     }
+
+    @Test
+    void aBrokenLedgerIsAProblemAndOnlyTheDrillsBeforeTheBreakCount() {
+        BackupFacts fresh = BackupFacts.point("c1/000003", NOW.minus(Duration.ofMinutes(5)));
+        var broken = new io.drp.ledger.LedgerVerification(false, 2, 2, "d-forged", "record content does not match its hash (altered)",
+                true, false, List.of("0123456789abcdef"), null);
+        RecoveryStatus s = StatusEvaluator.evaluate(List.of(ORDERS, MEDIA), fresh,
+                new io.drp.ledger.LedgerRead(List.of(drill("d1", Verdict.FAILED, NOW.minusSeconds(60), "drill")), broken), Duration.ofDays(7), NOW, null);
+
+        assertFalse(s.healthy());
+        assertEquals("ledger broken at line 2 (drill d-forged): record content does not match its hash (altered); last verified drill: d1 FAILED; "
+                + "run 'drp verify-ledger'", s.problems().get(0));
+        assertEquals("d1", s.lastDrill().drillId());
+        assertEquals(new RecoveryStatus.Ledger(false, 1, "signed (key 0123456789abcdef), signatures not checked (no public key configured)",
+                "line 2 (drill d-forged): record content does not match its hash (altered)"), s.ledger());
+
+        var intact = new io.drp.ledger.LedgerVerification(true, 1, 0, null, null, false, false, List.of(), "ledger.jsonl ends in a torn line");
+        RecoveryStatus ok = StatusEvaluator.evaluate(List.of(ORDERS, MEDIA), fresh,
+                new io.drp.ledger.LedgerRead(List.of(drill("d1", Verdict.PASSED, NOW.minusSeconds(60), "drill")), intact), Duration.ofDays(7), NOW, null);
+        assertTrue(ok.healthy(), ok.problems().toString());
+        assertEquals(List.of("ledger.jsonl ends in a torn line"), ok.warnings());
+        assertEquals("unsigned", ok.ledger().signing());
+    }
 }
