@@ -1,6 +1,7 @@
 package io.drp.recovery.rebuild;
 
 import com.azure.storage.blob.BlobContainerClient;
+import com.azure.storage.blob.models.BlobErrorCode;
 import com.azure.storage.blob.models.BlobStorageException;
 import io.drp.storage.BatchDeletion;
 import io.drp.storage.ContainerOwnership;
@@ -70,8 +71,8 @@ public final class LocalRecoveryTarget implements RecoveryTarget {
         for (String name : containers) {
             BlobContainerClient c = recovery.container(name);
             try {
-                if (!c.exists()) continue;
-                Map<String, String> md = c.getProperties().getMetadata();
+                Map<String, String> md = metadataIfExists(c);
+                if (md == null) continue;
                 if (!createdByThisRun.contains(name)) {
                     ContainerOwnership.whyNotOwned(recovery, md).ifPresent(why -> {
                         throw new StorageError("recovery container '" + name + "' in " + recovery.endpoint() + " " + why
@@ -79,7 +80,7 @@ public final class LocalRecoveryTarget implements RecoveryTarget {
                                 + "or point storage.recovery at an account of its own");
                     });
                 }
-                existing.put(name, md == null ? Map.of() : md);
+                existing.put(name, md);
             } catch (BlobStorageException e) {
                 throw new StorageError("cannot inspect recovery container '" + name + "' (" + e.getStatusCode() + " " + e.getErrorCode() + ")", e);
             }
@@ -113,6 +114,17 @@ public final class LocalRecoveryTarget implements RecoveryTarget {
                 new Leftovers(cleared.objects(), cleared.requests(), Duration.ofNanos(clearing)));
     }
 
+    /** One request where exists-then-properties takes two; null when the container does not exist. */
+    private static Map<String, String> metadataIfExists(BlobContainerClient c) {
+        try {
+            Map<String, String> md = c.getProperties().getMetadata();
+            return md == null ? Map.of() : md;
+        } catch (BlobStorageException e) {
+            if (BlobErrorCode.CONTAINER_NOT_FOUND.equals(e.getErrorCode())) return null;
+            throw e;
+        }
+    }
+
     /** The container's metadata with this run's mark (others' keys kept, e.g. a stack's tags). */
     private Map<String, String> marked(Map<String, String> md, String runId) {
         Map<String, String> out = new HashMap<>(md);
@@ -130,7 +142,7 @@ public final class LocalRecoveryTarget implements RecoveryTarget {
                 c.createWithResponse(ContainerOwnership.metadata(recovery, drillId), null, null, null);
                 return;
             } catch (BlobStorageException e) {
-                if (!com.azure.storage.blob.models.BlobErrorCode.CONTAINER_BEING_DELETED.equals(e.getErrorCode())) throw e;
+                if (!BlobErrorCode.CONTAINER_BEING_DELETED.equals(e.getErrorCode())) throw e;
                 if (attempt >= BEING_DELETED_ATTEMPTS) {
                     throw new StorageError("recovery container '" + c.getBlobContainerName() + "' in " + recovery.endpoint()
                             + " is still being deleted by Azure after " + BEING_DELETED_WAIT.multipliedBy(attempt - 1L).toSeconds()
