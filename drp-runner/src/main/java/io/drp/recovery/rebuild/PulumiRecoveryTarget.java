@@ -124,7 +124,7 @@ public final class PulumiRecoveryTarget implements RecoveryTarget {
                         + "; add them to the recovery stack's config and run the drill again");
             }
             // containers this update created are the run's before drp marks them; any other unmarked container is refused
-            RecoveryEnvironment env = containersIn.apply(account).rebuildCreated(runId, wanted, resume, created(events, declared));
+            RecoveryEnvironment env = containersIn.apply(account).rebuildCreated(runId, wanted, resume, created(events.timings(), declared));
             Map<String, String> details = new LinkedHashMap<>(env.details());
             details.put("stack", name);
             details.put("rebuild", standing ? "standing" : "ephemeral");
@@ -184,9 +184,9 @@ public final class PulumiRecoveryTarget implements RecoveryTarget {
      * The declared containers whose BlobContainer resource this update created ({@code create}, not {@code same}),
      * matched by the resource name's suffix ({@code recovery-data-orders} is container {@code orders}), longest first.
      */
-    static java.util.Set<String> created(ResourceTimeline events, List<String> declared) {
+    static java.util.Set<String> created(List<ResourceTiming> timings, List<String> declared) {
         java.util.Set<String> out = new java.util.HashSet<>();
-        for (ResourceTiming t : events.timings()) {
+        for (ResourceTiming t : timings) {
             if (t.failed() || !"create".equals(t.op()) || !t.type().endsWith(":BlobContainer")) continue;
             declared.stream().filter(c -> t.name().equals(c) || t.name().endsWith("-" + c))
                     .max(java.util.Comparator.comparingInt(String::length)).ifPresent(out::add);
