@@ -130,10 +130,16 @@ public final class ConfigLoader {
 
     private StorageConfig storage(YamlTree node, List<ConfigWarning> warnings) {
         Map<String, YamlTree> m = node.mapping(Set.of("production", "backup", "recovery"));
-        return new StorageConfig(
-                account(require(node, m, "production"), warnings),
-                account(require(node, m, "backup"), warnings),
-                account(require(node, m, "recovery"), warnings));
+        List<String> roles = List.of("production", "backup", "recovery");
+        List<AccountLocation> accounts = new ArrayList<>();
+        for (String role : roles) accounts.add(account(require(node, m, role), warnings));
+        // the edge of every command: a drill's writes go to recovery, so recovery must not be production under another spelling
+        AccountRoles.firstClash(accounts).ifPresent(c -> {
+            throw m.get(roles.get(c.later())).error("is the same storage account as storage." + roles.get(c.earlier()) + " ("
+                    + c.account() + "); production, backup and recovery must be three different accounts: point storage."
+                    + roles.get(c.later()) + " at its own account");
+        });
+        return new StorageConfig(accounts.get(0), accounts.get(1), accounts.get(2));
     }
 
     private AccountLocation account(YamlTree node, List<ConfigWarning> warnings) {

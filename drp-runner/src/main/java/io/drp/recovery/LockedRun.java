@@ -34,6 +34,10 @@ public final class LockedRun {
      */
     public static Outcome run(StorageAccount lockAccount, RecoveryEngine engine, RecoveryRequest req, Path workDir,
                               List<AfterRun> afterRuns, SignalGuard stop) throws IOException {
+        if (req.kind() == RunKind.DRILL && !"recovery".equals(lockAccount.role())) {
+            // the lease blob is a write: a drill writes the recovery account and nothing else
+            throw new IllegalStateException("a drill takes its lock in the recovery account, not in " + lockAccount.role());
+        }
         DrillReport report;
         try (LeaseLock lock = LeaseLock.acquire(lockAccount, LOCK, "drill or restore", req.runId(), req.resume(), Clock.systemUTC())) {
             save(workDir, req, req.previousRuns());

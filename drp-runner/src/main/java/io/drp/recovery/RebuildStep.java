@@ -3,6 +3,7 @@ package io.drp.recovery;
 import io.drp.model.Finding;
 import io.drp.pipeline.Step;
 import io.drp.pipeline.Timeline;
+import io.drp.storage.StorageError;
 
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -12,9 +13,11 @@ import java.util.Map;
 final class RebuildStep implements Step<RecoveryState> {
 
     private final RecoveryContext ctx;
+    private final RestoreJournal journal;
 
-    RebuildStep(RecoveryContext ctx) {
+    RebuildStep(RecoveryContext ctx, RestoreJournal journal) {
         this.ctx = ctx;
+        this.journal = journal;
     }
 
     @Override
@@ -27,7 +30,17 @@ final class RebuildStep implements Step<RecoveryState> {
         var targets = PlanStep.containers(st).stream().map(st.request.scope()::target).toList();
         var extent = io.drp.recovery.rebuild.RebuildExtent.forScenario(st.request.scenario());
         st.environment = ctx.target().rebuild(st.request.runId(), targets, st.request.resume(), extent);
-        if (st.request.restore() != null && st.request.restore().overwrite()) st.replaced = Overwrites.find(st);
+        var spec = st.request.restore();
+        if (spec != null && (spec.overwrite() || st.request.resume())) {
+            // a resumed restore checks the target as a fresh one does: only what this run itself committed may be there
+            Overwrites.Found found = Overwrites.find(st, journal);
+            if (!spec.overwrite() && found.foreign() > 0) {
+                throw new StorageError("the target holds " + found.foreign() + " object(s) that restore " + st.request.runId()
+                        + " did not write, e.g. " + found.example() + "; nothing more was written. Resume with --overwrite to replace "
+                        + "same-named objects (objects not in the point are never deleted)");
+            }
+            st.replaced = found.replaced();
+        }
         Map<String, Object> d = new LinkedHashMap<>(st.environment.details());
         d.put("target", ctx.target().describe());
         d.put("extent", extent.label());

@@ -111,7 +111,7 @@ public final class RecoveryEngine {
         };
         ExecutorService pool = DaemonThreads.pool(req.parallelism(), "drp-" + req.kind().name().toLowerCase(java.util.Locale.ROOT));
         try (RestoreJournal journal = RestoreJournal.open(ctx.workDir().resolve("drills").resolve(req.runId()).resolve("restore.journal"))) {
-            List<Step<RecoveryState>> steps = List.of(new PlanStep(ctx), new RebuildStep(ctx), ApplyStep.restore(ctx, pool, journal),
+            List<Step<RecoveryState>> steps = List.of(new PlanStep(ctx), new RebuildStep(ctx, journal), ApplyStep.restore(ctx, pool, journal),
                     ApplyStep.replay(ctx, pool, journal), new VerifyStep(ctx, pool, journal));
             runner.runAll(steps, st);
         } finally {

@@ -43,7 +43,7 @@ public final class RequestResolver {
             if (o.disasterAt() != null) throw new UsageFailure("--disaster-at cannot be changed when resuming; the first run's T0 stands");
             if (o.scenario() != null) throw new UsageFailure("--scenario cannot be changed when resuming; the first run's scenario stands");
             ResumeRecord rec = ResumeRecord.load(workDir, o.resumeId()).orElseThrow(() -> new UsageFailure("no drill " + o.resumeId()
-                    + " to resume under " + workDir.resolve("drills") + "; check the id printed by the aborted drill"));
+                    + " to resume under " + workDir.resolve("drills") + "; check the id printed by the aborted drill")).requireAborted("drill");
             // The disaster happened when the first run said it did: resuming must not reset the RTO clock.
             if (!o.services().isEmpty()) throw new UsageFailure("--service cannot be changed when resuming; the first run's services stand");
             return new RecoveryRequest(RunKind.DRILL, rec.drillId(), rec.disasterAt(), rec.scenario(), reportDir, parallelism,

@@ -41,9 +41,18 @@ public final class RestoreResolver {
         Path reportDir = o.reportDir() != null ? o.reportDir() : config.drill().reportDir();
         if (o.resumeId() != null) {
             ResumeRecord rec = ResumeRecord.load(workDir, o.resumeId()).filter(r -> r.restore() != null).orElseThrow(() -> new UsageFailure(
-                    "no restore " + o.resumeId() + " to resume under " + workDir.resolve("drills") + "; check the id printed by the aborted restore"));
+                    "no restore " + o.resumeId() + " to resume under " + workDir.resolve("drills") + "; check the id printed by the aborted restore"))
+                    .requireAborted("restore");
+            // the target is checked again as for a fresh run: what is there and was not written by this run needs --overwrite now
+            RestoreSpec s = rec.restore();
+            boolean overwrite = s.overwrite() || o.overwrite();
+            if (overwrite && o.copyMode() == CopyMode.SERVER) {
+                throw new UsageFailure("--copy-mode server cannot go with --overwrite: a server-side copy replaces the existing object before"
+                        + " it is verified; use --copy-mode stream (auto streams with --overwrite)");
+            }
+            RestoreSpec spec = new RestoreSpec(s.at(), s.pointId(), s.label(), s.scope(), s.destination(), overwrite, s.judged());
             return new RecoveryRequest(RunKind.RESTORE, rec.drillId(), rec.disasterAt(), rec.scenario(), reportDir, parallelism, verify,
-                    TeardownPolicy.NEVER, true, rec.runs(), rec.restore(), null, o.copyMode());
+                    TeardownPolicy.NEVER, true, rec.runs(), spec, null, o.copyMode());
         }
         Instant now = clock.instant();
         Instant incident = o.incidentStart() != null ? o.incidentStart() : now;

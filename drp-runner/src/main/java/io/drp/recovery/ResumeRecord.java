@@ -1,6 +1,8 @@
 package io.drp.recovery;
 
 import io.drp.failure.StateFailure;
+import io.drp.failure.UsageFailure;
+import io.drp.model.Verdict;
 import io.drp.model.RunRecord;
 import io.drp.report.ReportJson;
 
@@ -25,6 +27,21 @@ public record ResumeRecord(String drillId, Instant disasterAt, String scenario, 
 
     public ResumeRecord(String drillId, Instant disasterAt, String scenario, List<RunRecord> runs) {
         this(drillId, disasterAt, scenario, runs, null, null);
+    }
+
+    /**
+     * Only an aborted run may be resumed. The record is saved before the run writes anything (no outcome yet for this
+     * run: it was killed) and again with the run's outcome when it ends, so the last run's outcome says how it ended.
+     *
+     * @throws UsageFailure naming the run and its outcome when it finished (PASSED or FAILED): resuming it would write
+     *                      over a target that drp's own checks no longer stand between
+     */
+    public ResumeRecord requireAborted(String what) {
+        if (runs.isEmpty()) return this;
+        RunRecord last = runs.get(runs.size() - 1);
+        if (last.outcome() == Verdict.ABORTED) return this;
+        throw new UsageFailure(what + " " + drillId + " finished (" + last.outcome() + (last.finishedAt() == null ? "" : " at " + last.finishedAt())
+                + "); only an aborted run can be resumed: start a new " + what + " instead");
     }
 
     static ResumeRecord of(RecoveryRequest req, List<RunRecord> runs) {

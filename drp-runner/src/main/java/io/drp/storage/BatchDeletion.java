@@ -36,7 +36,13 @@ public final class BatchDeletion {
 
     private BatchDeletion() {}
 
-    public static Cleared deleteAll(StorageAccount account, BlobContainerClient container) {
+    /**
+     * Deletes every object of {@code container} in {@code account}, which must be a container drp created there
+     * ({@link ContainerOwnership}): checked here, at the deletion, so no caller can empty a container it merely found.
+     */
+    public static Cleared deleteAll(StorageAccount account, String containerName) {
+        BlobContainerClient container = account.container(containerName);
+        ContainerOwnership.requireOwned(account, container);
         BlobBatchClient batches = new BlobBatchClientBuilder(account.client()).buildClient();
         List<String> urls = new ArrayList<>(PER_REQUEST);
         long objects = 0, requests = 0;

@@ -231,4 +231,58 @@ class ConfigLoaderTest {
         if (p == null) throw new IllegalStateException("repository root not found");
         return p;
     }
+
+    private static String storage(String production, String backup, String recovery) {
+        return VALID + "storage:\n  production: " + production + "\n  backup: " + backup + "\n  recovery: " + recovery + "\n";
+    }
+
+    private ConfigException clash(Map<String, String> env, String yaml) {
+        return assertThrows(ConfigException.class, () -> new ConfigLoader(env::get).parse("drp.yaml", Path.of("drp.yaml"), yaml, "0".repeat(64)));
+    }
+
+    @Test
+    void recoveryGivenAsAConnectionStringIsProductionGivenAsAUrl() {
+        ConfigException e = clash(Map.of("REC", "DefaultEndpointsProtocol=https;AccountName=contosoprod;AccountKey=c2VjcmV0;EndpointSuffix=core.windows.net"),
+                storage("{ accountUrl: https://contosoprod.blob.core.windows.net }", "{ accountUrl: https://b.blob.core.windows.net }",
+                        "{ connectionString: \"${env:REC}\" }"));
+        assertEquals("storage.recovery", e.field());
+        assertEquals(22, e.line(), "the line of storage.recovery");
+        assertTrue(e.getMessage().contains("is the same storage account as storage.production (contosoprod at https://contosoprod.blob.core.windows.net:443)"),
+                e.getMessage());
+        assertFalse(e.getMessage().contains("c2VjcmV0"), "never the key");
+    }
+
+    @Test
+    void recoveryEqualToBackupIsRefusedWhateverTheSpelling() {
+        // path-style emulator URL with a SAS versus a connection string with BlobEndpoint on localhost
+        ConfigException e = clash(Map.of("B", "AccountName=drpbackup;AccountKey=eA==;BlobEndpoint=http://localhost:10000/drpbackup/",
+                        "SAS", "sv=2024&sig=s3cr3t"),
+                storage("{ accountUrl: https://p.blob.core.windows.net }", "{ connectionString: \"${env:B}\" }",
+                        "{ accountUrl: \"http://127.0.0.1:10000/drpbackup\", sasToken: \"${env:SAS}\" }"));
+        assertEquals("storage.recovery", e.field());
+        assertTrue(e.getMessage().contains("same storage account as storage.backup (http://127.0.0.1:10000/drpbackup)"), e.getMessage());
+        assertFalse(e.getMessage().contains("s3cr3t") || e.getMessage().contains("eA=="), e.getMessage());
+    }
+
+    @Test
+    void developmentStorageAndTheSecondaryEndpointAreTheAccountsTheyName() {
+        ConfigException dev = clash(Map.of("DEV", "UseDevelopmentStorage=true"),
+                storage("{ accountUrl: \"http://127.0.0.1:10000/devstoreaccount1\" }", "{ accountUrl: https://b.blob.core.windows.net }",
+                        "{ connectionString: \"${env:DEV}\" }"));
+        assertEquals("storage.recovery", dev.field());
+        ConfigException secondary = clash(Map.of(), storage("{ accountUrl: https://p.blob.core.windows.net }",
+                "{ accountUrl: \"https://P-secondary.blob.core.windows.net/\" }", "{ accountUrl: https://r.blob.core.windows.net }"));
+        assertEquals("storage.backup", secondary.field());
+        assertTrue(secondary.getMessage().contains("as storage.production"), secondary.getMessage());
+    }
+
+    @Test
+    void threeAccountsOnOneEmulatorOrOneSuffixAreDistinct() {
+        DrpConfig c = new ConfigLoader(Map.of("P", "AccountName=p1;AccountKey=eA==;BlobEndpoint=http://127.0.0.1:10000/p1")::get)
+                .parse("drp.yaml", Path.of("drp.yaml"), storage("{ connectionString: \"${env:P}\" }",
+                        "{ accountUrl: \"http://127.0.0.1:10000/b1\" }", "{ accountUrl: \"http://127.0.0.1:10001/p1\" }"), "0".repeat(64));
+        assertTrue(c.storage().isPresent(), "another port is another emulator, so another account");
+        assertTrue(parse(storage("{ connectionString: \"${env:DRP_PROD_CS}\" }", "{ accountUrl: https://pb.blob.core.windows.net }",
+                "{ accountUrl: https://p.blob.core.usgovcloudapi.net }")).storage().isPresent());
+    }
 }

@@ -59,7 +59,8 @@ class LeftoversIT {
 
         long leftovers = left.values().stream().mapToLong(Long::longValue).sum();
         long batches = left.values().stream().mapToLong(n -> (n + BatchDeletion.PER_REQUEST - 1) / BatchDeletion.PER_REQUEST).sum();
-        // per container: exists, properties, one listing page, set metadata; one page lists up to 5,000 names
+        // per container: properties (drp's mark), properties again where the deletion checks the mark, one listing page, set metadata;
+        // one page lists up to 5,000 names
         long bound = batches + 4L * f.containers().size();
         System.out.printf("[figures] clearing %d leftovers in %d containers: %d requests (%d batch), bound %d, %.3f s%n", leftovers,
                 left.size(), wire.requests().size(), wire.count(r -> r.contains("comp=batch")), bound, env.leftovers().took().toMillis() / 1000.0);

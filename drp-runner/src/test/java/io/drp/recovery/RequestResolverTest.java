@@ -83,6 +83,22 @@ class RequestResolverTest {
     }
 
     @Test
+    void onlyAnAbortedOrKilledDrillCanBeResumed() throws Exception {
+        Instant t0 = NOW.minusSeconds(900);
+        new ResumeRecord("d-passed", t0, "region-outage", List.of(new RunRecord(1, t0, t0.plusSeconds(60), Verdict.ABORTED, null),
+                new RunRecord(2, t0.plusSeconds(120), t0.plusSeconds(180), Verdict.PASSED, null))).save(work);
+        new ResumeRecord("d-failed", t0, "region-outage", List.of(new RunRecord(1, t0, t0.plusSeconds(60), Verdict.FAILED, null))).save(work);
+        // saved before the first write, never updated: the run was killed
+        new ResumeRecord("d-killed", t0, "region-outage", List.of()).save(work);
+
+        UsageFailure passed = assertThrows(UsageFailure.class, () -> resolver.drill(new DrillOptions(null, null, false, null, null, null, "d-passed")));
+        assertTrue(passed.getMessage().contains("drill d-passed finished (PASSED at " + t0.plusSeconds(180) + "); only an aborted run can be resumed"),
+                passed.getMessage());
+        assertThrows(UsageFailure.class, () -> resolver.drill(new DrillOptions(null, null, false, null, null, null, "d-failed")));
+        assertTrue(resolver.drill(new DrillOptions(null, null, false, null, null, null, "d-killed")).resume());
+    }
+
+    @Test
     void resumingTakesTheFirstRunsDisasterInstantAndScenario() throws Exception {
         Instant firstT0 = NOW.minusSeconds(900);
         new ResumeRecord("d-first", firstT0, "region-outage", List.of(new RunRecord(1, firstT0, firstT0.plusSeconds(60), Verdict.ABORTED, null)))

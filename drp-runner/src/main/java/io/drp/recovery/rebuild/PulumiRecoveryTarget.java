@@ -123,7 +123,8 @@ public final class PulumiRecoveryTarget implements RecoveryTarget {
                 throw new RebuildFailure("stack " + name + " declares no recovery twin for production container(s) " + missing
                         + "; add them to the recovery stack's config and run the drill again");
             }
-            RecoveryEnvironment env = containersIn.apply(account).rebuild(runId, wanted, resume);
+            // containers this update created are the run's before drp marks them; any other unmarked container is refused
+            RecoveryEnvironment env = containersIn.apply(account).rebuildCreated(runId, wanted, resume, created(events.timings(), declared));
             Map<String, String> details = new LinkedHashMap<>(env.details());
             details.put("stack", name);
             details.put("rebuild", standing ? "standing" : "ephemeral");
@@ -177,6 +178,20 @@ public final class PulumiRecoveryTarget implements RecoveryTarget {
         Object endpoint = value(outputs, OUT_ENDPOINT);
         if (endpoint == null) throw new RebuildFailure("stack " + name + " has no output '" + OUT_ENDPOINT + "'");
         return accountAt.apply(endpoint.toString());
+    }
+
+    /**
+     * The declared containers whose BlobContainer resource this update created ({@code create}, not {@code same}),
+     * matched by the resource name's suffix ({@code recovery-data-orders} is container {@code orders}), longest first.
+     */
+    static java.util.Set<String> created(List<ResourceTiming> timings, List<String> declared) {
+        java.util.Set<String> out = new java.util.HashSet<>();
+        for (ResourceTiming t : timings) {
+            if (t.failed() || !"create".equals(t.op()) || !t.type().endsWith(":BlobContainer")) continue;
+            declared.stream().filter(c -> t.name().equals(c) || t.name().endsWith("-" + c))
+                    .max(java.util.Comparator.comparingInt(String::length)).ifPresent(out::add);
+        }
+        return out;
     }
 
     private static List<String> declared(Map<String, OutputValue> outputs) {

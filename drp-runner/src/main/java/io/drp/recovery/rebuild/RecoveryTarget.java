@@ -23,6 +23,15 @@ public interface RecoveryTarget {
     RecoveryEnvironment rebuild(String drillId, List<String> containers, boolean resume);
 
     /**
+     * As {@link #rebuild(String, List, boolean)}, where {@code createdByThisRun} are containers the run's own
+     * infrastructure rebuild has just created (a {@code pulumi up}): only those may be taken as the run's without
+     * drp's mark. Targets that never empty or delete a container ignore it.
+     */
+    default RecoveryEnvironment rebuildCreated(String runId, List<String> containers, boolean resume, java.util.Set<String> createdByThisRun) {
+        return rebuild(runId, containers, resume);
+    }
+
+    /**
      * As {@link #rebuild(String, List, boolean)}, as far as the incident level asks: {@code containers} are already
      * only the affected service's at level 2. Targets that build infrastructure (Pulumi) narrow the update too;
      * the others only ever create the containers they are given.

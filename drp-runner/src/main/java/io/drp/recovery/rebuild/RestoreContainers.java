@@ -12,8 +12,8 @@ import java.util.Map;
 
 /**
  * The containers a real recovery writes into: created when missing, never emptied, never deleted. A
- * container that already holds objects is refused unless the caller allowed overwriting, or it is the
- * same restore being resumed (the container is marked with the restore's id when drp creates it).
+ * container that already holds objects is refused unless the caller allowed overwriting. A resumed restore's
+ * containers are checked by the engine instead, object by object against what the interrupted run committed.
  */
 public final class RestoreContainers implements RecoveryTarget {
 
@@ -44,9 +44,9 @@ public final class RestoreContainers implements RecoveryTarget {
                     c.createWithResponse(Map.of(RESTORE_MARKER, runId), null, null, null);
                     continue;
                 }
-                Map<String, String> md = c.getProperties().getMetadata();
-                boolean ours = resume && md != null && runId.equals(md.get(RESTORE_MARKER));
-                if (!overwrite && !ours && !isEmpty(c)) {
+                // A resumed run's containers hold what it committed before; the engine then checks them object by object
+                // against the run's journal (RebuildStep), since a container's marker cannot tell whose objects are in it.
+                if (!overwrite && !resume && !isEmpty(c)) {
                     // checked before the run too; this catches a writer that filled the container in between
                     throw new StorageError("target container '" + name + "' in " + account.endpoint()
                             + " already holds objects; pass --overwrite to replace same-named objects");
