@@ -20,6 +20,8 @@ public final class ContainerOwnership {
     public static final String OWNER = "drpowner";
     /** The mark of drp before the mark named its account: it proves nothing about where the container is. */
     public static final String LEGACY = "drpmanaged";
+    /** What {@code drp restore} marks the containers it creates with: the run's id. A restore's data is never a drill's to clear. */
+    public static final String RESTORED_BY = "drprestore";
 
     private ContainerOwnership() {}
 
@@ -48,6 +50,10 @@ public final class ContainerOwnership {
         if (ownerRun(account, metadata).isPresent()) return Optional.empty();
         String v = metadata == null ? null : metadata.get(OWNER);
         if (v != null) return Optional.of("carries drp's mark for another account (" + v + "), so it was not created here by drp");
+        if (metadata != null && metadata.get(RESTORED_BY) != null) {
+            return Optional.of("holds the data of drp restore " + metadata.get(RESTORED_BY) + ", which may be a live recovery, so no drill "
+                    + "empties it; once that recovery is over delete the container yourself, or give drills a recovery account of their own");
+        }
         if (metadata != null && metadata.containsKey(LEGACY)) {
             return Optional.of("carries the 'drpmanaged' mark of an older drp, which cannot prove the container is in the recovery account; "
                     + "if it is a drill's leftover, delete it yourself once");

@@ -73,6 +73,24 @@ class ContainerOwnershipIT {
     }
 
     @Test
+    void aDrillAfterARestoreIntoTheRecoveryAccountNamesTheRestoreAndLeavesItsDataAlone(AzuriteEmulator azurite, @TempDir Path tmp) throws Exception {
+        // given a container that drp restore created in the recovery account (its mark, as RestoreContainers writes it)
+        DrillFixture f = backedUp(azurite, tmp);
+        BlobContainerClient recovered = f.recovery.container(f.orders());
+        recovered.createWithResponse(Map.of("drprestore", "r20261204-0900-abcd"), null, null, null);
+        recovered.getBlobClient("obj-0001.txt").upload(BinaryData.fromString("live recovery"), true);
+
+        DrillReport drill = f.drill(null, false, tmp.resolve("r"));
+
+        // then the drill refuses, naming that restore, and the recovered data is untouched
+        assertEquals(Verdict.ABORTED, drill.verdict());
+        assertTrue(drill.verdictReason().contains("drp restore r20261204-0900-abcd") && drill.verdictReason().contains("live recovery"),
+                drill.verdictReason());
+        assertEquals(List.of("obj-0001.txt"), names(recovered));
+        assertEquals("live recovery", recovered.getBlobClient("obj-0001.txt").downloadContent().toString());
+    }
+
+    @Test
     void theOldDrpmanagedMarkAndAnotherAccountsMarkProveNothing(AzuriteEmulator azurite, @TempDir Path tmp) throws Exception {
         DrillFixture f = backedUp(azurite, tmp);
         BlobContainerClient legacy = f.recovery.container(f.orders());

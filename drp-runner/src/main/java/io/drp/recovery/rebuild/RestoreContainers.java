@@ -17,7 +17,7 @@ import java.util.Map;
  */
 public final class RestoreContainers implements RecoveryTarget {
 
-    static final String RESTORE_MARKER = "drprestore";
+    static final String RESTORE_MARKER = io.drp.storage.ContainerOwnership.RESTORED_BY;
 
     private final StorageAccount account;
     private final String role;
