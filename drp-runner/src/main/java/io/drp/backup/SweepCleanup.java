@@ -110,7 +110,7 @@ final class SweepCleanup {
         private final int window;
         private final Semaphore slots;
         private final ExecutorService pool;
-        private final AtomicReference<BlobStorageException> failed = new AtomicReference<>();
+        private final AtomicReference<RuntimeException> failed = new AtomicReference<>();
         final AtomicLong deleted = new AtomicLong();
 
         Deletions(StorageAccount production, int threads) {
@@ -125,7 +125,7 @@ final class SweepCleanup {
             pool.execute(() -> {
                 try {
                     if (SnapshotSweep.delete(production, container, name, snapshot)) deleted.incrementAndGet();
-                } catch (BlobStorageException e) {
+                } catch (RuntimeException e) { // not only the service's refusals: a lost connection must keep the plan too
                     failed.compareAndSet(null, e);
                 } finally {
                     slots.release();
@@ -139,10 +139,10 @@ final class SweepCleanup {
         }
 
         void throwIfFailed(String where) {
-            BlobStorageException e = failed.get();
+            RuntimeException e = failed.get();
             if (e != null) {
-                throw new StorageError("cannot delete the snapshots a backup left in production (" + e.getStatusCode() + " "
-                        + e.getErrorCode() + "); " + where, e);
+                String why = e instanceof BlobStorageException b ? b.getStatusCode() + " " + b.getErrorCode() : e.getClass().getSimpleName();
+                throw new StorageError("cannot delete the snapshots a backup left in production (" + why + "); " + where, e);
             }
         }
 
