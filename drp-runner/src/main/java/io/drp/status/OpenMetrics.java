@@ -39,6 +39,10 @@ public final class OpenMetrics {
             family(out, "drp_service_window_open", "gauge", "1 inside an SLA guaranteed window (restoration or intervention).");
             sample(out, "drp_service_window_open", null, s.serviceWindow().open() ? 1 : 0);
         }
+        if (s.leftoverSnapshots() != null) {
+            family(out, "drp_production_leftover_snapshots", "gauge", "Snapshots drp backups left in production (they block a plain delete).");
+            sample(out, "drp_production_leftover_snapshots", null, s.leftoverSnapshots());
+        }
         family(out, "drp_status_healthy", "gauge", "1 when drp status would exit 0.");
         sample(out, "drp_status_healthy", null, s.healthy() ? 1 : 0);
         out.append("# EOF\n");

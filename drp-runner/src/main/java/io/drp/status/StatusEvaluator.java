@@ -71,7 +71,8 @@ public final class StatusEvaluator {
         }
         RecoveryStatus.Backups b = new RecoveryStatus.Backups(backups.newestPoint(), backups.watermark(), age == null ? null : seconds(age),
                 backups.fullSnapshotPresent(), linksIntact, backups.incomplete(), backups.problems(), backups.skipped());
-        return new RecoveryStatus(RecoveryStatus.SCHEMA_VERSION, now, problems.isEmpty(), problems, warnings, b, perService, lastDrill, window);
+        return new RecoveryStatus(RecoveryStatus.SCHEMA_VERSION, now, problems.isEmpty(), problems, warnings, b, perService, lastDrill, window,
+                null);
     }
 
     private static double seconds(Duration d) {

@@ -9,6 +9,8 @@ import com.azure.core.http.policy.HttpPipelinePolicy;
 import com.azure.storage.blob.BlobServiceClientBuilder;
 import com.azure.storage.blob.models.BlobListDetails;
 import com.azure.storage.blob.models.ListBlobsOptions;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.drp.progress.Progress;
 import io.drp.storage.SnapshotOnlyWrites;
 import io.drp.storage.StorageAccount;
@@ -68,6 +70,10 @@ class SweepLeftoversIT {
         // every snapshot the kill left is named by the plan on the killed runner's disk
         String plans = planText(tmp.resolve("runner1"));
         for (Snap s : left) assertTrue(plans.contains("\"" + s.name() + "\""), s.name() + " is not in the plan: " + plans.length() + " chars");
+        // drp status, from yet another machine, sees them in production
+        JsonNode before = status(azurite, cfg, tmp.resolve("status1"));
+        assertEquals(left.size(), before.get("leftoverSnapshots").asLong(), before.toString());
+        assertTrue(before.get("warnings").toString().contains("SnapshotsPresent"), before.toString());
 
         // a new runner: a fresh work dir, no plan
         Process fresh = backupProcess(azurite, cfg, tmp.resolve("runner2"));
@@ -75,6 +81,7 @@ class SweepLeftoversIT {
         assertEquals(0, fresh.exitValue(), Files.readString(Path.of(tmp.resolve("runner2") + ".log")));
 
         assertEquals(List.of(), snapshots(f), "snapshots left in production");
+        assertEquals(0, status(azurite, cfg, tmp.resolve("status2")).get("leftoverSnapshots").asLong());
         Snap one = left.get(0);
         var blob = f.prodWritable.container(one.container()).getBlobClient(one.name());
         blob.delete(); // an application's plain Delete Blob: 409 SnapshotsPresent while any snapshot is left
@@ -233,6 +240,20 @@ class SweepLeftoversIT {
                 "--work-dir", work.toString(), "--full")).redirectErrorStream(true).redirectOutput(Path.of(work + ".log").toFile());
         pb.environment().putAll(EnvConfig.env(azurite));
         return pb.start();
+    }
+
+    /** {@code drp status --format json} run as a separate process; its JSON document. */
+    private static JsonNode status(AzuriteEmulator azurite, Path cfg, Path work) throws Exception {
+        Path out = Path.of(work + ".json");
+        ProcessBuilder pb = new ProcessBuilder(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), "io.drp.cli.Main", "status", "-c", cfg.toString(),
+                "--work-dir", work.toString(), "--format", "json")).redirectOutput(out.toFile()).redirectError(Path.of(work + ".err").toFile());
+        pb.environment().putAll(EnvConfig.env(azurite));
+        Process p = pb.start();
+        assertTrue(p.waitFor(120, TimeUnit.SECONDS), "drp status did not finish");
+        JsonNode doc = new ObjectMapper().readTree(Files.readString(out));
+        assertTrue(doc != null && doc.has("leftoverSnapshots"), Files.readString(out) + Files.readString(Path.of(work + ".err")));
+        return doc;
     }
 
     /** Returns once the child has taken at least one snapshot in production; fails if it ended first. */
