@@ -21,7 +21,7 @@ import java.util.Map;
 public final class SweepMarker {
 
     /** Lower case: the emulator lowercases metadata keys, and Azure compares them case-insensitively. */
-    public static final String KEY = "drpsweep";
+    public static final String KEY = io.drp.storage.SnapshotOnlyWrites.MARK;
 
     private final String value;
 
