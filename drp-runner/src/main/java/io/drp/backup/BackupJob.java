@@ -175,9 +175,12 @@ public final class BackupJob {
         Path sweeps = SnapshotSweep.dir(cacheDir);
         SnapshotSweep sweep = null;
         if (config.consistency() == BackupConfig.Consistency.SNAPSHOT) {
-            long cleaned = SnapshotSweep.cleanUp(production, sweeps, Math.max(8, config.parallelism()), () -> true);
+            // the plans on this disk, and by their mark those of a killed backup whose runner (and plan) is gone
+            String mine = SweepMarker.target(backup.accountName(), config.container());
+            long cleaned = SweepCleanup.beforeSweep(production, sweeps, containers, mine, Math.max(8, config.parallelism()));
             if (cleaned > 0) notes.add("deleted " + cleaned + " snapshot(s) an interrupted backup had left in production");
-            sweep = new SnapshotSweep(production, sweeps.resolve(chainId + "-" + seq + ".plan"), pool, config.parallelism() * 4);
+            sweep = new SnapshotSweep(production, SweepMarker.of(mine, chainId, seq), sweeps.resolve(chainId + "-" + seq + ".plan"),
+                    pool, config.parallelism() * 4);
         }
         boolean clean = false;
         // A full snapshot copies everything: it must not depend on any earlier point.
@@ -250,7 +253,7 @@ public final class BackupJob {
             if (clean) {
                 sweep.forgetPlan();
             } else {
-                SnapshotSweep.cleanUp(production, sweeps, Math.max(8, config.parallelism()), () -> !stopping || System.nanoTime() < until);
+                SweepCleanup.cleanUp(production, sweeps, Math.max(8, config.parallelism()), () -> !stopping || System.nanoTime() < until);
             }
         } catch (RuntimeException ignored) {
             // the plan stays on disk, and the next backup deletes the snapshots it lists

@@ -46,10 +46,12 @@ final class PointCopier {
      */
     ManifestEntry copy(ListedObject listed, String snapshot, SnapshotSweep sweep) {
         BlobClient base = production.container(listed.container()).getBlobClient(listed.name());
-        if (listed.versionId() != null) return copyImmutable(listed, base.getVersionClient(listed.versionId()), "version " + listed.versionId());
+        if (listed.versionId() != null) {
+            return copyImmutable(listed, base.getVersionClient(listed.versionId()), "version " + listed.versionId(), false);
+        }
         if (snapshot == null) return copyCurrent(listed);
         try {
-            return copyImmutable(listed, base.getSnapshotClient(snapshot), "snapshot " + snapshot);
+            return copyImmutable(listed, base.getSnapshotClient(snapshot), "snapshot " + snapshot, true);
         } finally {
             try {
                 SnapshotSweep.delete(production, listed.container(), listed.name(), snapshot);
@@ -62,15 +64,18 @@ final class PointCopier {
     /**
      * Copies a snapshot or a version. Neither ever changes, so there is no If-Match and no retry for a newer one:
      * what the sweep or the watermark chose is what the point holds.
+     * @param sweepSnapshot a snapshot the sweep took: its metadata is the base blob's plus drp's mark, which the point
+     *                      leaves out, and its base blob's ETag is the one the snapshot was taken If-Match
      */
-    private ManifestEntry copyImmutable(ListedObject listed, BlobClient source, String what) {
+    private ManifestEntry copyImmutable(ListedObject listed, BlobClient source, String what, boolean sweepSnapshot) {
         String container = listed.container(), name = listed.name();
         BlockBlobClient dest = target.getBlobClient(BackupLayout.dataBlob(chainId, seq, container, name)).getBlockBlobClient();
         try {
             CopyOutcome out = VerifiedCopier.copy(source, null, dest, null, listed.size(), null);
-            BlobAttributes attrs = out.sourceAttributes().withTagsAndTier(listed.attributes().tags(), listed.attributes().tier());
+            BlobAttributes read = sweepSnapshot ? SweepMarker.unmarked(out.sourceAttributes()) : out.sourceAttributes();
+            BlobAttributes attrs = read.withTagsAndTier(listed.attributes().tags(), listed.attributes().tier());
             return new ManifestEntry(ManifestEntry.Op.PUT, container, name, out.size(), out.sha256(), out.sourceLastModified(),
-                    out.sourceEtag(), seq, attrs);
+                    sweepSnapshot ? listed.etag() : out.sourceEtag(), seq, attrs);
         } catch (BlobStorageException b) {
             if (BlobErrorCode.BLOB_NOT_FOUND.equals(b.getErrorCode())) {
                 // deleted since: a snapshot goes with its blob (the only delete Azure allows while one exists), a version by lifecycle

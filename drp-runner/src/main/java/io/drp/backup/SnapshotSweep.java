@@ -1,15 +1,14 @@
 package io.drp.backup;
 
-import com.azure.core.http.HttpHeaderName;
 import com.azure.core.http.rest.Response;
 import com.azure.core.util.Context;
 import com.azure.storage.blob.BlobClient;
 import com.azure.storage.blob.models.BlobErrorCode;
+import com.azure.storage.blob.models.BlobProperties;
 import com.azure.storage.blob.models.BlobRequestConditions;
 import com.azure.storage.blob.models.BlobStorageException;
 import com.azure.storage.blob.specialized.BlobClientBase;
 import io.drp.listing.ListedObject;
-import io.drp.pipeline.DaemonThreads;
 import io.drp.storage.StorageAccount;
 import io.drp.storage.StorageError;
 
@@ -17,13 +16,11 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Semaphore;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.stream.Stream;
 
 /**
  * Snapshot mode: before anything is copied, a blob snapshot is taken of every object the point will copy
@@ -33,6 +30,10 @@ import java.util.stream.Stream;
  *
  * <p>Snapshots are deleted one by one by their snapshot id, never through the base blob (a delete with
  * {@code x-ms-delete-snapshots} would take the user's own snapshots, or the blob itself).
+ *
+ * <p>Each snapshot is recorded before it exists: a group of intents is forced into the plan, then that group is
+ * snapshotted, and each snapshot carries the sweep's {@link SweepMarker mark}. A kill at any instant leaves only
+ * snapshots that the plan names and that a listing of production can find without the plan.
  */
 final class SnapshotSweep {
 
@@ -41,8 +42,14 @@ final class SnapshotSweep {
         return cacheDir.resolve("sweeps");
     }
 
+    /** Intents forced to disk at once: one fsync per group rather than per snapshot. */
+    private static final int GROUP = 64;
+
     private final StorageAccount production;
+    private final SweepMarker marker;
     private final SweepSpool spool;
+    /** The planner's items not yet released to the pipeline, in manifest order: entries and objects to snapshot. */
+    private final List<Object> group = new ArrayList<>();
     private final Path file;
     private final OrderedPipeline<SweepSpool.Planned> pipeline;
     private final AtomicLong taken = new AtomicLong();
@@ -53,8 +60,9 @@ final class SnapshotSweep {
     private final long startedNanos = System.nanoTime();
     private long sweepNanos;
 
-    SnapshotSweep(StorageAccount production, Path file, ExecutorService pool, int window) {
+    SnapshotSweep(StorageAccount production, SweepMarker marker, Path file, ExecutorService pool, int window) {
         this.production = production;
+        this.marker = marker;
         this.spool = SweepSpool.create(file);
         this.file = file;
         this.pipeline = new OrderedPipeline<>(pool, window, p -> {
@@ -63,13 +71,19 @@ final class SnapshotSweep {
     }
 
     void done(ManifestEntry e) {
-        pipeline.submitDone(new SweepSpool.Planned(e, null, null));
+        if (group.isEmpty()) {
+            pipeline.submitDone(new SweepSpool.Planned(e, null, null));
+        } else {
+            group.add(e); // behind objects whose snapshots are not yet taken: the plan stays in manifest order
+            if (group.size() >= GROUP) release();
+        }
     }
 
     void copy(ListedObject o) {
         if (!probed) {
             // the first snapshot is taken alone: if the identity may not take snapshots, the point is fuzzy, and says why
             probed = true;
+            spool.intend(List.of(o), marker.value());
             try {
                 pipeline.submitDone(snapshot(o));
             } catch (BlobStorageException e) {
@@ -87,12 +101,25 @@ final class SnapshotSweep {
         if (deniedBecause != null) {
             pipeline.submitDone(new SweepSpool.Planned(null, o, null));
         } else {
-            pipeline.submit(() -> snapshot(o));
+            group.add(o);
+            if (group.size() >= GROUP) release();
         }
+    }
+
+    /** Forces the group's intents to disk, then lets its snapshots be taken. */
+    private void release() {
+        List<ListedObject> objects = group.stream().filter(ListedObject.class::isInstance).map(ListedObject.class::cast).toList();
+        spool.intend(objects, marker.value());
+        for (Object item : group) {
+            if (item instanceof ListedObject o) pipeline.submit(() -> snapshot(o));
+            else pipeline.submitDone(new SweepSpool.Planned((ManifestEntry) item, null, null));
+        }
+        group.clear();
     }
 
     /** Ends the sweep: every snapshot is taken and the plan is on disk. */
     Path finish() {
+        if (!group.isEmpty()) release();
         pipeline.drain();
         spool.close();
         sweepNanos = System.nanoTime() - startedNanos;
@@ -158,26 +185,39 @@ final class SnapshotSweep {
                 taken.get(), sweepSeconds());
     }
 
+    /**
+     * Snapshots the object as listed, with its metadata plus the mark (a snapshot given metadata does not take the
+     * base blob's). If it was rewritten since the listing, the newer version is still inside the sweep: its
+     * properties are read again, so the snapshot carries that version's own metadata.
+     */
     private SweepSpool.Planned snapshot(ListedObject o) {
         BlobClient base = production.container(o.container()).getBlobClient(o.name());
-        try {
-            Response<BlobClientBase> r = base.createSnapshotWithResponse(null, new BlobRequestConditions().setIfMatch(o.etag()), null, Context.NONE);
-            taken.incrementAndGet();
-            return new SweepSpool.Planned(null, o, r.getValue().getSnapshotId());
-        } catch (BlobStorageException e) {
-            if (BlobErrorCode.CONDITION_NOT_MET.equals(e.getErrorCode())) {
-                // rewritten since the listing: the newer version is still inside the sweep, so snapshot that one
-                Response<BlobClientBase> r = base.createSnapshotWithResponse(null, null, null, Context.NONE);
+        ListedObject now = o;
+        for (int attempt = 0; ; attempt++) {
+            try {
+                Response<BlobClientBase> r = base.createSnapshotWithResponse(marker.on(now.metadata()),
+                        new BlobRequestConditions().setIfMatch(now.etag()), null, Context.NONE);
                 taken.incrementAndGet();
-                ListedObject now = new ListedObject(o.container(), o.name(), -1, r.getHeaders().getValue(HttpHeaderName.ETAG),
-                        null, o.metadata(), o.attributes());
                 return new SweepSpool.Planned(null, now, r.getValue().getSnapshotId());
+            } catch (BlobStorageException e) {
+                if (BlobErrorCode.BLOB_NOT_FOUND.equals(e.getErrorCode())) {
+                    vanished.incrementAndGet(); // deleted after the listing: a delete inside the sweep
+                    return null;
+                }
+                if (!BlobErrorCode.CONDITION_NOT_MET.equals(e.getErrorCode())) throw e;
+                if (attempt == 2) {
+                    throw new StorageError("production object " + o.container() + "/" + o.name()
+                            + " kept changing while it was being snapshotted; run the backup again", e);
+                }
             }
-            if (BlobErrorCode.BLOB_NOT_FOUND.equals(e.getErrorCode())) {
-                vanished.incrementAndGet(); // deleted after the listing: a delete inside the sweep
+            try {
+                BlobProperties p = base.getProperties();
+                now = new ListedObject(o.container(), o.name(), p.getBlobSize(), p.getETag(), null, p.getMetadata(), o.attributes());
+            } catch (BlobStorageException gone) {
+                if (!BlobErrorCode.BLOB_NOT_FOUND.equals(gone.getErrorCode())) throw gone;
+                vanished.incrementAndGet();
                 return null;
             }
-            throw e;
         }
     }
 
@@ -196,72 +236,5 @@ final class SnapshotSweep {
             if (!BlobErrorCode.BLOB_NOT_FOUND.equals(e.getErrorCode())) throw e;
             return false;
         }
-    }
-
-    /**
-     * Deletes the snapshots listed in sweep plans left by this job or by a job that crashed, then the plans. The
-     * deletes run {@code threads} at a time: a job stopped by a signal must be done within the grace period, and
-     * until they are gone an application's plain Delete Blob on those objects is refused.
-     * @param inTime false once the job must be gone (a signal's grace is running out): no further delete starts,
-     *               and the plans stay on disk for the next backup to finish, rather than the JVM exiting mid-way
-     *               with the lease still taken and nothing said
-     * @return how many snapshots were deleted
-     */
-    static long cleanUp(StorageAccount production, Path sweepsDir, int threads, java.util.function.BooleanSupplier inTime) {
-        if (!Files.isDirectory(sweepsDir)) return 0;
-        AtomicLong deleted = new AtomicLong();
-        List<Path> plans;
-        try (Stream<Path> s = Files.list(sweepsDir)) {
-            plans = s.filter(p -> p.getFileName().toString().endsWith(".plan")).toList();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        ExecutorService pool = DaemonThreads.pool(threads, "drp-snapshot-cleanup");
-        try {
-            for (Path plan : plans) {
-                Semaphore window = new Semaphore(threads * 4);
-                AtomicReference<BlobStorageException> failed = new AtomicReference<>();
-                java.util.concurrent.atomic.AtomicBoolean outOfTime = new java.util.concurrent.atomic.AtomicBoolean();
-                try {
-                    SweepSpool.read(plan, p -> {
-                        if (p.snapshot() == null || outOfTime.get()) return;
-                        if (!inTime.getAsBoolean()) {
-                            outOfTime.set(true);
-                            return;
-                        }
-                        window.acquireUninterruptibly();
-                        pool.execute(() -> {
-                            try {
-                                if (delete(production, p.object().container(), p.object().name(), p.snapshot())) deleted.incrementAndGet();
-                            } catch (BlobStorageException e) {
-                                failed.compareAndSet(null, e);
-                            } finally {
-                                window.release();
-                            }
-                        });
-                    });
-                } catch (UncheckedIOException torn) {
-                    // a line torn by a crash: the lines before it are deleted like any others, and the plan goes too,
-                    // rather than being read again by every backup; at most the torn line's one snapshot is lost track of
-                } finally {
-                    window.acquireUninterruptibly(threads * 4); // every delete of this plan has ended
-                    window.release(threads * 4);
-                }
-                if (outOfTime.get()) return deleted.get(); // this plan and any after it: the next backup's
-                BlobStorageException e = failed.get();
-                if (e != null) {
-                    throw new StorageError("cannot delete the snapshots a backup left in production (" + e.getStatusCode() + " "
-                            + e.getErrorCode() + "); they are listed in " + plan + " and the next backup tries again", e);
-                }
-                try {
-                    Files.deleteIfExists(plan);
-                } catch (IOException io) {
-                    throw new UncheckedIOException(io);
-                }
-            }
-        } finally {
-            pool.shutdownNow();
-        }
-        return deleted.get();
     }
 }

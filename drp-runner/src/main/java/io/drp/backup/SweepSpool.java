@@ -9,11 +9,15 @@ import java.io.BufferedReader;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 
@@ -22,19 +26,33 @@ import java.util.function.Consumer;
  * object it will copy, the snapshot taken of it. On disk because a point may copy millions of objects and the
  * plan must not grow the heap; kept until the point is done so that snapshots a crash left behind can be found
  * and deleted by the next job.
+ *
+ * <p>Before a snapshot is taken, an intent line naming its object and mark is written and forced to disk
+ * ({@link #intend}): no snapshot of a sweep exists that its plan does not already record. The lines with the
+ * snapshot ids follow, buffered, in manifest order, once the snapshots exist.
  */
 final class SweepSpool implements AutoCloseable {
 
     /** One planned line: an entry with no copy to do, or an object to copy from its snapshot. */
     record Planned(ManifestEntry done, ListedObject object, String snapshot) {}
 
+    /** A snapshot about to be taken of this object, with this mark. */
+    record Intent(String container, String name, String mark) {}
+
     private final Path file;
+    private final FileChannel channel;
     private final BufferedWriter out;
 
     private SweepSpool(Path file) throws IOException {
         this.file = file;
         Files.createDirectories(file.getParent());
-        this.out = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
+        this.channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE);
+        this.out = new BufferedWriter(Channels.newWriter(channel, StandardCharsets.UTF_8), 1 << 16);
+        try (FileChannel dir = FileChannel.open(file.getParent(), StandardOpenOption.READ)) {
+            dir.force(true); // the plan's name survives a power cut too, not only its lines
+        } catch (IOException | UnsupportedOperationException notOnThisSystem) {
+            // some file systems cannot sync a directory; the lines are still forced
+        }
     }
 
     static SweepSpool create(Path file) {
@@ -49,7 +67,22 @@ final class SweepSpool implements AutoCloseable {
         return file;
     }
 
-    void write(Planned p) {
+    /** Records these snapshots before they are taken: on disk (forced) when this returns. */
+    synchronized void intend(List<ListedObject> objects, String mark) {
+        try {
+            for (ListedObject o : objects) {
+                ObjectNode n = ManifestCodec.JSON.createObjectNode().put("i", mark).put("c", o.container()).put("n", o.name());
+                out.write(ManifestCodec.JSON.writeValueAsString(n));
+                out.write('\n');
+            }
+            out.flush();
+            channel.force(false);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the snapshot sweep's plan " + file, e);
+        }
+    }
+
+    synchronized void write(Planned p) {
         ObjectNode n = ManifestCodec.JSON.createObjectNode();
         if (p.done() != null) {
             n.put("e", ManifestCodec.entry(p.done()));
@@ -73,7 +106,7 @@ final class SweepSpool implements AutoCloseable {
 
     /** Ends writing; the plan can then be read back. */
     @Override
-    public void close() {
+    public synchronized void close() {
         try {
             out.close();
         } catch (IOException e) {
@@ -81,8 +114,13 @@ final class SweepSpool implements AutoCloseable {
         }
     }
 
-    /** Streams the plan back in the order it was written. */
+    /** Streams the plan back in the order it was written, without the intents. */
     static void read(Path file, Consumer<Planned> each) {
+        read(file, each, i -> {});
+    }
+
+    /** Streams the plan back in the order it was written, each intent to {@code intents}. */
+    static void read(Path file, Consumer<Planned> each, Consumer<Intent> intents) {
         try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             Iterator<String> lines = in.lines().iterator();
             long line = 0;
@@ -92,6 +130,10 @@ final class SweepSpool implements AutoCloseable {
                 if (s.isBlank()) continue;
                 ManifestCodec.Where where = new ManifestCodec.Where(null, line);
                 JsonNode n = ManifestCodec.parse(s, where);
+                if (n.hasNonNull("i") && n.hasNonNull("c") && n.hasNonNull("n")) {
+                    intents.accept(new Intent(n.get("c").asText(), n.get("n").asText(), n.get("i").asText()));
+                    continue;
+                }
                 if (!n.has("e") && !(n.hasNonNull("c") && n.hasNonNull("n") && n.has("z") && n.has("t") && n.has("s"))) {
                     throw damaged(file, "line " + line + " lacks a field");
                 }

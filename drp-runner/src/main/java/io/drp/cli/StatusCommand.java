@@ -59,6 +59,7 @@ public final class StatusCommand extends DrpCommandBase {
                     .read(LedgerKeys.configured(cfg.ledger(), java.util.List.of()));
             status = StatusEvaluator.evaluate(cfg.services(), BackupFactsReader.read(catalog, now), records, cfg.drill().maxAge(), now,
                     cfg.serviceHours().at(now));
+            status = leftoverSnapshots(status, session, cfg);
         }
         switch (format) {
             case JSON -> JsonDocuments.print(out(), status);
@@ -66,6 +67,18 @@ public final class StatusCommand extends DrpCommandBase {
             default -> StatusText.print(out(), status);
         }
         return status.healthy() ? ExitCode.OK : ExitCode.OBJECTIVE_MISSED;
+    }
+
+    /** One listing of production, snapshots and metadata included, for what a killed backup left there. */
+    private static RecoveryStatus leftoverSnapshots(RecoveryStatus status, StorageSession session, DrpConfig cfg) {
+        try {
+            var production = session.connector().openReadOnly("production", session.accounts().production());
+            return status.withLeftoverSnapshots(io.drp.backup.LeftoverSnapshots.count(production, cfg.productionContainers()), null);
+        } catch (RuntimeException e) { // status answers about recovery first: production's listing is a warning's worth
+            String why = e instanceof com.azure.storage.blob.models.BlobStorageException b ? b.getStatusCode() + " " + b.getErrorCode()
+                    : e.getClass().getSimpleName();
+            return status.withLeftoverSnapshots(null, why);
+        }
     }
 
     /** The human form; the command stays parsing and printing. */
@@ -95,6 +108,7 @@ public final class StatusCommand extends DrpCommandBase {
                 out.printf("  SLA window: %s; next opens %s (%s, %s)%n", w.open() ? "OPEN (" + w.current() + ")" : "closed",
                         w.nextOpensAt(), w.next(), w.zone());
             }
+            if (s.leftoverSnapshots() != null) out.printf("  production: %d snapshot(s) left by drp backups%n", s.leftoverSnapshots());
             s.problems().forEach(p -> out.println("  PROBLEM " + p));
             s.warnings().forEach(w -> out.println("  warning " + w));
         }

@@ -43,6 +43,10 @@ public final class OpenMetrics {
             family(out, "drp_ledger_intact", "gauge", "1 when every ledger record verifies; 0: the last drill is the last one before the break.");
             sample(out, "drp_ledger_intact", null, s.ledger().intact() ? 1 : 0);
         }
+        if (s.leftoverSnapshots() != null) {
+            family(out, "drp_production_leftover_snapshots", "gauge", "Snapshots drp backups left in production (they block a plain delete).");
+            sample(out, "drp_production_leftover_snapshots", null, s.leftoverSnapshots());
+        }
         family(out, "drp_status_healthy", "gauge", "1 when drp status would exit 0.");
         sample(out, "drp_status_healthy", null, s.healthy() ? 1 : 0);
         out.append("# EOF\n");

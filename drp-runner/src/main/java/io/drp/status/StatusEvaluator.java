@@ -45,7 +45,8 @@ public final class StatusEvaluator {
                     + "record goes unnoticed");
         }
         return new RecoveryStatus(s.schemaVersion(), s.checkedAt(), problems.isEmpty(), problems, warnings, s.backups(), s.services(),
-                s.lastDrill(), s.serviceWindow(), new RecoveryStatus.Ledger(v.intact(), ledger.records().size(), v.signing(), v.problem()));
+                s.lastDrill(), s.serviceWindow(), new RecoveryStatus.Ledger(v.intact(), ledger.records().size(), v.signing(), v.problem()),
+                s.leftoverSnapshots());
     }
 
     /** From records already verified (or made by a test); says nothing of the ledger's state. */
@@ -98,7 +99,7 @@ public final class StatusEvaluator {
         RecoveryStatus.Backups b = new RecoveryStatus.Backups(backups.newestPoint(), backups.watermark(), age == null ? null : seconds(age),
                 backups.fullSnapshotPresent(), linksIntact, backups.incomplete(), backups.problems(), backups.skipped());
         return new RecoveryStatus(RecoveryStatus.SCHEMA_VERSION, now, problems.isEmpty(), problems, warnings, b, perService, lastDrill, window,
-                null);
+                null, null);
     }
 
     private static double seconds(Duration d) {

@@ -83,7 +83,7 @@ class BackupSignalIT {
         Path sweeps = SnapshotSweep.dir(tmp.resolve("w1").resolve("cache").resolve("manifests"));
         boolean planKept = Files.isDirectory(sweeps) && Files.list(sweeps).anyMatch(p -> p.toString().endsWith(".plan"));
         assertTrue(snapshots(f) == 0 || planKept, snapshots(f) + " snapshot(s) left and no plan to delete them from");
-        SnapshotSweep.cleanUp(f.session.connector().openForSnapshots("production", f.session.accounts().production()), sweeps, 8, () -> true);
+        SweepCleanup.cleanUp(f.session.connector().openForSnapshots("production", f.session.accounts().production()), sweeps, 8, () -> true);
         assertEquals(0, snapshots(f), "nothing of the stopped backup's sweep is left once its plan is cleaned up");
 
         // SIGKILL: nothing runs on the way down, so the lease stays taken, but by a process that is gone

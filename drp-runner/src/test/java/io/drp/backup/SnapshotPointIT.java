@@ -182,7 +182,8 @@ class SnapshotPointIT {
         assertRefused(() -> blob.upload(BinaryData.fromString("overwritten"), true));
         assertRefused(() -> blob.setMetadata(Map.of("k", "v")));
         assertRefused(() -> blob.deleteWithResponse(DeleteSnapshotsOptionType.ONLY, null, null, null));
-        String snap = blob.createSnapshot().getSnapshotId();
+        assertRefused(blob::createSnapshot); // unmarked: no later backup could find it
+        String snap = blob.createSnapshotWithResponse(Map.of("drpsweep", "a-test"), null, null, null).getValue().getSnapshotId();
         blob.getSnapshotClient(snap).delete();
 
         assertEquals(original(1), f.prodWritable.container(f.orders()).getBlobClient(name(1)).downloadContent().toString());

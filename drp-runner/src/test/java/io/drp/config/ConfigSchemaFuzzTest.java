@@ -78,7 +78,7 @@ class ConfigSchemaFuzzTest {
         doc.put("version", 1);
         if (random.nextBoolean()) {
             Map<String, Object> storage = new LinkedHashMap<>();
-            for (String role : List.of("production", "backup", "recovery")) storage.put(role, account());
+            for (String role : List.of("production", "backup", "recovery")) storage.put(role, account(role));
             doc.put("storage", storage);
         }
         Map<String, Object> backup = new LinkedHashMap<>();
@@ -148,13 +148,15 @@ class ConfigSchemaFuzzTest {
         return doc;
     }
 
-    private Map<String, Object> account() {
+    /** One account per role: the same account in two roles is a cross-field rule the schema cannot express. */
+    private Map<String, Object> account(String role) {
         Map<String, Object> a = new LinkedHashMap<>();
+        String url = "https://acct" + role + ".blob.core.windows.net";
         switch (random.nextInt(3)) {
             case 0 -> a.put("connectionString", "${env:DRP_CS}");
-            case 1 -> a.put("accountUrl", "https://acct.blob.core.windows.net");
+            case 1 -> a.put("accountUrl", url);
             default -> {
-                a.put("accountUrl", "https://acct.blob.core.windows.net");
+                a.put("accountUrl", url);
                 a.put("sasToken", "${env:DRP_SAS}");
             }
         }
