@@ -84,8 +84,9 @@ public final class ManifestFile {
                         if (e.live() && !headerContainers.contains(e.container())) {
                             // a restore writes where entries say: one outside the point's declared scope is refused,
                             // signed or not (a deletion writes nothing, and old chains carry them for dropped containers)
-                            throw where.bad("object " + e.path() + " is in container '" + e.container()
-                                    + "', which the point's header does not list; the manifest was not written by drp");
+                            throw new UntrustedPointError(pointId, "manifest line " + lineNo + ": object " + e.path() + " is in container '"
+                                    + e.container() + "', which the point's header does not list; drp did not write this manifest,"
+                                    + " so it is refused and nothing of it is restored");
                         }
                         if (e.live() && e.dataSeq() > header.seq()) {
                             throw where.bad("object " + e.path() + " refers to a later point");
