@@ -36,10 +36,33 @@ public final class ReadinessAssessment {
         monitoring(recovery, "recovery", out);
         tags(production, out);
         tags(recovery, out);
+        signing(cfg, out);
         if (out.stream().noneMatch(f -> f.severity() != Severity.INFO)) {
             out.add(new Finding(Severity.INFO, "READY", "no blocking or warning finding: the stacks match the objectives", null));
         }
         return out;
+    }
+
+    /**
+     * Unsigned backup points can be forged by anyone who can write the backup container. With no storage named, drp
+     * runs on its own emulator and signs with its own key pair ({@link io.drp.backup.BackupKeys}), so only real
+     * accounts need keys declared.
+     */
+    static void signing(DrpConfig cfg, List<Finding> out) {
+        var s = cfg.backup().signing();
+        if (s.verifies() || cfg.storage().isEmpty()) return;
+        if (s.acceptUnsigned()) {
+            out.add(new Finding(Severity.WARNING, "BACKUP_NOT_SIGNED", "backup points are accepted unsigned (backup.signing:"
+                    + " { unsigned: accept }): anyone who can write the backup container can add a point a restore would apply",
+                    "Declare backup.signing.publicKeys and give the backup job the private key in " + io.drp.config.BackupSigning.KEY_FILE_ENV + "."));
+        } else {
+            out.add(new Finding(Severity.BLOCKING, "BACKUP_NOT_SIGNED", "drp.yaml declares no backup.signing.publicKeys: backup"
+                    + " points cannot be authenticated, so a point anyone wrote into the backup container would be restored",
+                    "Create a key pair (openssl genpkey -algorithm ed25519 -out backup-key.pem; openssl pkey -in backup-key.pem -pubout"
+                            + " -out backup-key.pub.pem), list the public key under backup.signing.publicKeys and export "
+                            + io.drp.config.BackupSigning.KEY_FILE_ENV + " for the backup job; or accept unsigned points with"
+                            + " backup.signing: { unsigned: accept }."));
+        }
     }
 
     private static void parity(DrpConfig cfg, DeclaredStack p, DeclaredStack r, List<Finding> out) {

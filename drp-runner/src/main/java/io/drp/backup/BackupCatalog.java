@@ -30,9 +30,22 @@ public final class BackupCatalog {
     /** Manifest ETags seen by the last listing, by point id: what tells a cached manifest is still current. */
     private final Map<String, String> manifestEtags = new ConcurrentHashMap<>();
 
+    private final PointTrust trust;
+
+    /** Checks structure only ({@link PointTrust#UNCHECKED}): for listing points, not for restoring them. */
     public BackupCatalog(BlobContainerClient container, Path cacheDir) {
+        this(container, cacheDir, PointTrust.UNCHECKED);
+    }
+
+    /** @param trust every manifest this catalog gives out has passed it (see {@link PointTrust#check}) */
+    public BackupCatalog(BlobContainerClient container, Path cacheDir, PointTrust trust) {
         this.container = container;
         this.cache = new ManifestCache(cacheDir);
+        this.trust = trust;
+    }
+
+    public PointTrust trust() {
+        return trust;
     }
 
     /** Every chain's point numbers, split into complete (manifest present) and incomplete (data only). */
@@ -112,7 +125,9 @@ public final class BackupCatalog {
         try {
             // a point written after the last listing (the backup's own read-back) costs one Get Properties
             String etag = manifestEtags.computeIfAbsent(pointId, id -> unquoted(blob.getProperties().getETag()));
-            return cache.get(chainId, seq, etag, file -> unquoted(blob.downloadToFile(file.toString(), true).getETag()));
+            ManifestFile m = cache.get(chainId, seq, etag, file -> unquoted(blob.downloadToFile(file.toString(), true).getETag()));
+            trust.check(m); // on every use, cached or not: the cache proves a file unchanged, not who wrote it
+            return m;
         } catch (BlobStorageException e) {
             if (e.getStatusCode() == 404) {
                 throw new BackupError(pointId, "manifest is missing");
@@ -176,6 +191,8 @@ public final class BackupCatalog {
             if (!chain.complete().contains(0)) continue;
             try {
                 if (label.equals(manifest(chain.chainId(), 0).header().label())) return planPoint(chain.chainId(), 0, problemsOut);
+            } catch (UntrustedPointError e) {
+                throw e;
             } catch (BackupError e) {
                 problemsOut.add(e.getMessage());
             }

@@ -6,6 +6,7 @@ import com.azure.storage.blob.models.BlobStorageException;
 import com.azure.storage.blob.options.BlockBlobOutputStreamOptions;
 import com.azure.storage.blob.specialized.BlockBlobClient;
 import io.drp.config.BackupConfig;
+import io.drp.signing.Ed25519Keys;
 import io.drp.listing.ContainerListing;
 import io.drp.listing.ListedObject;
 import io.drp.listing.VersionListing;
@@ -53,6 +54,7 @@ public final class BackupJob {
     private final Clock clock;
     private final Path cacheDir;
     private final Progress progress;
+    private final Ed25519Keys.SigningKey signer;
 
     public BackupJob(StorageAccount production, StorageAccount backup, BackupConfig config, List<String> containers,
                      Clock clock, Path cacheDir, Progress progress) {
@@ -63,6 +65,7 @@ public final class BackupJob {
         this.clock = clock;
         this.cacheDir = cacheDir;
         this.progress = progress;
+        this.signer = BackupKeys.signer(this.config.signing()); // before anything runs: never write a point drills refuse
     }
 
     /** How long a labelled chain outlives normal retention unless asked otherwise (the source plan's 90 days). */
@@ -115,7 +118,7 @@ public final class BackupJob {
                         + "; create it or remove it from the services in drp.yaml");
             }
         }
-        BackupCatalog catalog = new BackupCatalog(target, cacheDir);
+        BackupCatalog catalog = new BackupCatalog(target, cacheDir, PointTrust.of(config.signing()));
         Optional<ManifestFile> previous = continuable(catalog, previousPoint(catalog, watermark, notes), mode, notes);
         boolean full = switch (mode) {
             case FULL -> true;
@@ -141,7 +144,7 @@ public final class BackupJob {
         // If-None-Match: * makes two concurrent backups fail loudly instead of overwriting each other's point.
         OutputStream out = manifestBlob.getBlobOutputStream(new BlockBlobOutputStreamOptions()
                 .setRequestConditions(new BlobRequestConditions().setIfNoneMatch("*")));
-        ManifestWriter writer = new ManifestWriter(out, header);
+        ManifestWriter writer = new ManifestWriter(out, header, signer);
         ExecutorService pool = DaemonThreads.pool(config.parallelism(), "drp-backup");
         PointCopier copier = new PointCopier(production, target, chainId, seq);
         AtomicLong seen = new AtomicLong();
@@ -262,7 +265,14 @@ public final class BackupJob {
 
     private Optional<ManifestFile> previousPoint(BackupCatalog catalog, Instant now, List<String> notes) {
         List<String> problems = new ArrayList<>();
-        Optional<RestorePlan> plan = catalog.plan(now, problems);
+        Optional<RestorePlan> plan;
+        try {
+            plan = catalog.plan(now, problems);
+        } catch (UntrustedPointError e) {
+            // never link to a point drp did not write: a new chain starts, and drills refuse the old one until it is looked at
+            notes.add(e.getMessage() + "; a new chain was started instead of continuing it");
+            return Optional.empty();
+        }
         plan.ifPresent(p -> notes.addAll(p.problems()));
         notes.addAll(problems);
         return plan.map(RestorePlan::recoveryPoint);

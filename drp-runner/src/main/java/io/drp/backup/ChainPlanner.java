@@ -42,6 +42,8 @@ final class ChainPlanner {
         ManifestFile full;
         try {
             full = manifests.get(chain.chainId(), 0);
+        } catch (UntrustedPointError e) {
+            throw e; // not a broken point to fall back past: someone else wrote it, and the run stops
         } catch (BackupError e) {
             problems.add(e.getMessage());
             return Optional.empty();
@@ -61,6 +63,8 @@ final class ChainPlanner {
             ManifestFile m;
             try {
                 m = manifests.get(chain.chainId(), seq);
+            } catch (UntrustedPointError e) {
+                throw e;
             } catch (BackupError e) {
                 pending.add(e.getMessage());
                 continue;

@@ -65,6 +65,10 @@ final class ManifestCodec {
         n.put("deletes", t.deletes());
         n.put("bodySha256", t.bodySha256());
         if (t.consistency() != null) n.put("consistency", t.consistency());
+        if (t.signed()) {
+            n.put("keyId", t.keyId());
+            n.put("signature", t.signature());
+        }
         return write(n);
     }
 
@@ -144,9 +148,25 @@ final class ManifestCodec {
     }
 
     static ManifestTrailer readTrailer(JsonNode n, Where where) {
+        try {
+            return trailerOf(n, where);
+        } catch (IllegalArgumentException e) {
+            throw where.bad(e.getMessage());
+        }
+    }
+
+    private static ManifestTrailer trailerOf(JsonNode n, Where where) {
         return new ManifestTrailer(number(n, "entries", where), number(n, "liveObjects", where), number(n, "liveBytes", where),
                 number(n, "puts", where), number(n, "putBytes", where), number(n, "deletes", where), text(n, "bodySha256", where),
-                consistency(n, where));
+                consistency(n, where), optionalText(n, "keyId", where), optionalText(n, "signature", where));
+    }
+
+    /** Absent in unsigned manifests; present, it must be text. */
+    private static String optionalText(JsonNode n, String field, Where where) {
+        JsonNode v = n.get(field);
+        if (v == null || v.isNull()) return null;
+        if (!v.isTextual()) throw where.bad("field '" + field + "' is not text");
+        return v.asText();
     }
 
     /** Optional: absent in manifests written before it was recorded. */

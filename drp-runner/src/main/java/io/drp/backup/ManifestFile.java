@@ -53,6 +53,7 @@ public final class ManifestFile {
         long lineNo = 0;
         long entries = 0, live = 0, liveBytes = 0, puts = 0, putBytes = 0, deletes = 0;
         String lastC = null, lastN = null;
+        java.util.Set<String> headerContainers = java.util.Set.of();
         try (BufferedReader r = new BufferedReader(new java.io.InputStreamReader(
                 new DigestInputStream(Files.newInputStream(file), whole), StandardCharsets.UTF_8))) {
             String line;
@@ -67,6 +68,7 @@ public final class ManifestFile {
                 if (header == null) {
                     if (!type.equals("header")) throw where.bad("should be the manifest header");
                     header = ManifestCodec.readHeader(n, where);
+                    headerContainers = java.util.Set.copyOf(header.containers());
                     if (pointId != null && !header.pointId().equals(pointId)) {
                         throw where.bad("header says point " + header.pointId() + "; the manifest was moved or replaced");
                     }
@@ -78,6 +80,13 @@ public final class ManifestFile {
                         ManifestEntry e = ManifestCodec.readEntry(n, where);
                         if (lastC != null && ManifestEntry.compareKeys(lastC, lastN, e.container(), e.name()) >= 0) {
                             throw where.bad("object " + e.path() + " is out of order; the manifest was edited");
+                        }
+                        if (e.live() && !headerContainers.contains(e.container())) {
+                            // a restore writes where entries say: one outside the point's declared scope is refused,
+                            // signed or not (a deletion writes nothing, and old chains carry them for dropped containers)
+                            throw new UntrustedPointError(pointId, "manifest line " + lineNo + ": object " + e.path() + " is in container '"
+                                    + e.container() + "', which the point's header does not list; drp did not write this manifest,"
+                                    + " so it is refused and nothing of it is restored");
                         }
                         if (e.live() && e.dataSeq() > header.seq()) {
                             throw where.bad("object " + e.path() + " refers to a later point");

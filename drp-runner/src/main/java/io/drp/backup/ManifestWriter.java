@@ -1,6 +1,7 @@
 package io.drp.backup;
 
 import io.drp.digest.Sha256;
+import io.drp.signing.Ed25519Keys;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -19,14 +20,24 @@ public final class ManifestWriter {
     private final MessageDigest body = Sha256.newDigest();
     private final MessageDigest whole = Sha256.newDigest();
     private final String pointId;
+    private final ManifestHeader header;
+    private final Ed25519Keys.SigningKey signer;
     private String lastContainer;
     private String lastName;
     private long entries, liveObjects, liveBytes, puts, putBytes, deletes;
     private boolean finished;
 
+    /** An unsigned manifest (tests, and a backup configured with {@code signing: { unsigned: accept }}). */
     public ManifestWriter(OutputStream out, ManifestHeader header) {
+        this(out, header, null);
+    }
+
+    /** @param signer signs the trailer (see {@link ManifestSignature}); null writes an unsigned manifest */
+    public ManifestWriter(OutputStream out, ManifestHeader header, Ed25519Keys.SigningKey signer) {
         this.out = out;
         this.pointId = header.pointId();
+        this.header = header;
+        this.signer = signer;
         line(ManifestCodec.header(header), true);
     }
 
@@ -67,6 +78,7 @@ public final class ManifestWriter {
     public ManifestTrailer finish(Instant completedAt, String consistency) {
         ManifestTrailer t = new ManifestTrailer(entries, liveObjects, liveBytes, puts, putBytes, deletes,
                 Sha256.hex(body), consistency);
+        if (signer != null) t = ManifestSignature.sign(header, t, completedAt, signer);
         line(ManifestCodec.trailer(t, completedAt), false);
         finished = true;
         trailer = t;

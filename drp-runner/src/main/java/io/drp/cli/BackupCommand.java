@@ -58,7 +58,7 @@ public final class BackupCommand extends DrpCommandBase {
 
     @Override
     protected ExitCode execute() {
-        DrpConfig cfg = new ConfigLoader().load(options.config);
+        DrpConfig cfg = io.drp.backup.BackupKeys.withWorkDirKeys(new ConfigLoader().load(options.config), options.workDir);
         BackupJob.Mode m = mode == null ? BackupJob.Mode.AUTO : mode.full ? BackupJob.Mode.FULL : BackupJob.Mode.INCREMENTAL;
         if (label != null && m != BackupJob.Mode.FULL) throw new UsageFailure("--label needs --full: only a full snapshot carries a label");
         if (label != null && !ManifestHeader.LABEL.matcher(label).matches()) {

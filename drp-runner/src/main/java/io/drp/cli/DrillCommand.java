@@ -81,7 +81,7 @@ public final class DrillCommand extends DrpCommandBase {
 
     @Override
     protected ExitCode execute() {
-        DrpConfig cfg = new ConfigLoader().load(options.config);
+        DrpConfig cfg = io.drp.backup.BackupKeys.withWorkDirKeys(new ConfigLoader().load(options.config), options.workDir);
         cfg.warnings().forEach(w -> err().println("warning: " + w));
         if (dryRun && resume != null) throw new UsageFailure("--dry-run and --resume do not go together");
         DrillOptions opts = new DrillOptions(disasterAt, scenario, keep, reportDir, parallelism, verify, resume, services, copyMode);

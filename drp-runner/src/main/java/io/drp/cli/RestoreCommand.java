@@ -103,7 +103,7 @@ public final class RestoreCommand extends DrpCommandBase {
 
     @Override
     protected ExitCode execute() {
-        DrpConfig cfg = new ConfigLoader().load(options.config);
+        DrpConfig cfg = io.drp.backup.BackupKeys.withWorkDirKeys(new ConfigLoader().load(options.config), options.workDir);
         cfg.warnings().forEach(w -> err().println("warning: " + w));
         RestoreOptions opts = new RestoreOptions(at, point, label, services, containers,
                 prefix, target, rename, overwrite, incidentStart, scenario, reportDir, parallelism, verify, resume, copyMode);

@@ -46,14 +46,15 @@ public final class StatusCommand extends DrpCommandBase {
 
     @Override
     protected ExitCode execute() {
-        DrpConfig cfg = new ConfigLoader().load(options.config);
+        DrpConfig cfg = io.drp.backup.BackupKeys.withWorkDirKeys(new ConfigLoader().load(options.config), options.workDir);
         cfg.warnings().forEach(w -> err().println("warning: " + w));
         Instant now = Clock.systemUTC().instant();
         RecoveryStatus status;
         try (StorageSession session = StorageSession.open(cfg, options.workDir)) {
             redactor = session.redactor();
             var backup = session.connector().openReadOnly("backup", session.accounts().backup());
-            var catalog = new BackupCatalog(backup.container(cfg.backup().container()), options.workDir.resolve("cache").resolve("manifests"));
+            var catalog = new BackupCatalog(backup.container(cfg.backup().container()), options.workDir.resolve("cache").resolve("manifests"),
+                    io.drp.backup.PointTrust.of(cfg.backup().signing()));
             // through verification only: records after a break are not evidence of anything
             var records = new DrillLedger(ledger != null ? ledger : cfg.ledger().dir(), Optional.empty())
                     .read(LedgerKeys.configured(cfg.ledger(), java.util.List.of()));
@@ -92,6 +93,10 @@ public final class StatusCommand extends DrpCommandBase {
                     b.watermark() == null ? "" : " (watermark " + b.watermark() + ", " + age(b.ageSeconds()) + " old)");
             out.printf("  chain: full snapshot %s, links %s, %d incomplete newer point(s)%n", b.fullSnapshotPresent() ? "present" : "MISSING",
                     b.linksIntact() ? "intact" : "BROKEN", b.incompletePoints().size());
+            if (b.signed() != null) {
+                out.printf("  signed: %s%n", b.signed() ? "yes, verified with key id(s) " + String.join(", ", b.keyIds())
+                        : "NO (backup.signing declares no public key: points are not authenticated)");
+            }
             for (var svc : s.services()) {
                 out.printf(Locale.ROOT, "  %-4s %-14s age %-10s RPO %-8s (%s)%n", svc.withinRpo() ? "ok" : "MISS", svc.service(),
                         age(svc.ageSeconds()), age(svc.rpoSeconds()), svc.rpoScenario());

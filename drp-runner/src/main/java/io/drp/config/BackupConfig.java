@@ -14,7 +14,8 @@ public record BackupConfig(
         Duration incrementalEvery,
         int retainChains,
         int parallelism,
-        Consistency consistency) {
+        Consistency consistency,
+        BackupSigning signing) {
 
     public static final Duration DEFAULT_FULL_EVERY = Duration.ofDays(1);
 
@@ -32,12 +33,23 @@ public record BackupConfig(
         this(container, fullEvery, incrementalEvery, retainChains, parallelism, Consistency.SNAPSHOT);
     }
 
+    /** Without {@code signing}: no keys and no opt-out, so the points are unsigned and every run says so. */
+    public BackupConfig(String container, Duration fullEvery, Duration incrementalEvery, int retainChains, int parallelism,
+                        Consistency consistency) {
+        this(container, fullEvery, incrementalEvery, retainChains, parallelism, consistency, BackupSigning.NONE);
+    }
+
+    public BackupConfig withSigning(BackupSigning s) {
+        return new BackupConfig(container, fullEvery, incrementalEvery, retainChains, parallelism, consistency, s);
+    }
+
     public BackupConfig {
         Objects.requireNonNull(container, "'container' cannot be null.");
         Objects.requireNonNull(fullEvery, "'fullEvery' cannot be null.");
         if (retainChains < 1) throw new IllegalArgumentException("retainChains must be at least 1");
         if (parallelism < 1) throw new IllegalArgumentException("parallelism must be at least 1");
         Objects.requireNonNull(consistency, "'consistency' cannot be null.");
+        signing = signing == null ? BackupSigning.NONE : signing;
     }
 
     /** The interval between two consecutive backup points: the floor under any achievable RPO. */

@@ -99,7 +99,7 @@ public final class ConfigLoader {
             throw version.error("unsupported version; this drp reads version 1");
         }
         Optional<StorageConfig> storage = Optional.ofNullable(top.get("storage")).map(n -> storage(n, warnings));
-        BackupConfig backup = backup(require(root, top, "backup"));
+        BackupConfig backup = backup(require(root, top, "backup"), file);
         RecoveryConfig recovery = top.containsKey("recovery") ? RecoverySection.parse(top.get("recovery"), file)
                 : new RecoveryConfig(RecoveryConfig.Kind.LOCAL, "recovery", null);
         List<ServiceConfig> services = ServicesSection.parse(require(root, top, "services"), backup, warnings);
@@ -175,8 +175,9 @@ public final class ConfigLoader {
         return secret;
     }
 
-    private BackupConfig backup(YamlTree node) {
-        Map<String, YamlTree> m = node.mapping(Set.of("container", "fullEvery", "incrementalEvery", "retainChains", "parallelism", "consistency"));
+    private BackupConfig backup(YamlTree node, Path file) {
+        Map<String, YamlTree> m = node.mapping(Set.of("container", "fullEvery", "incrementalEvery", "retainChains", "parallelism",
+                "consistency", "signing"));
         String container = containerName(require(node, m, "container"));
         Duration full = m.containsKey("fullEvery") ? m.get("fullEvery").convert(Durations::parsePositive) : BackupConfig.DEFAULT_FULL_EVERY;
         Duration incr = m.containsKey("incrementalEvery") ? m.get("incrementalEvery").convert(Durations::parsePositive) : null;
@@ -195,7 +196,8 @@ public final class ConfigLoader {
                 default -> throw m.get("consistency").error("'" + v + "' is not a consistency mode; use snapshot (the default), version or fuzzy");
             };
         }
-        return new BackupConfig(container, full, incr, retain, par, consistency);
+        return new BackupConfig(container, full, incr, retain, par, consistency,
+                BackupSigningSection.parse(m.get("signing"), file, env, resolveSecrets));
     }
 
     static String containerName(YamlTree node) {

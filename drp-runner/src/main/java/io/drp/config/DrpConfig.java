@@ -39,6 +39,11 @@ public record DrpConfig(
         return List.copyOf(all);
     }
 
+    /** The same configuration with another backup policy (the embedded emulator's own signing keys). */
+    public DrpConfig withBackup(BackupConfig b) {
+        return new DrpConfig(file, sha256, storage, b, recovery, services, drill, ledger, warnings, watch, serviceHours);
+    }
+
     public List<String> scenarios() {
         TreeSet<String> all = new TreeSet<>();
         services.forEach(s -> all.addAll(s.objectives().keySet()));

@@ -75,7 +75,7 @@ public final class DemoScenario {
         try (InputStream in = DemoScenario.class.getResourceAsStream("/demo/Pulumi.recovery.yaml")) {
             Files.copy(in, workDir.resolve("Pulumi.recovery.yaml"), StandardCopyOption.REPLACE_EXISTING);
         }
-        DrpConfig cfg = new ConfigLoader().load(configFile);
+        DrpConfig cfg = io.drp.backup.BackupKeys.withWorkDirKeys(new ConfigLoader().load(configFile), workDir);
         Clock clock = Clock.systemUTC();
         out.println("1. starting the storage emulator (Azurite " + io.drp.storage.emulator.AzuriteLocator.PINNED_VERSION + ") ...");
         try (AzuriteEmulator emulator = AzuriteEmulator.start(workDir.resolve("emulator"));

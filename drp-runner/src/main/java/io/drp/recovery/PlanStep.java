@@ -3,6 +3,7 @@ package io.drp.recovery;
 import io.drp.backup.BackupCatalog;
 import io.drp.backup.BackupError;
 import io.drp.backup.IncompletePoints;
+import io.drp.backup.PointTrust;
 import io.drp.backup.RestorePlan;
 import io.drp.model.Finding;
 import io.drp.storage.ServiceClock;
@@ -34,7 +35,8 @@ final class PlanStep implements Step<RecoveryState> {
         var t0 = st.request.pointAt();
         String exact = st.request.restore() == null ? null : st.request.restore().pointId();
         String label = st.request.restore() == null ? null : st.request.restore().label();
-        BackupCatalog catalog = new BackupCatalog(ctx.backupContainer(), ctx.workDir().resolve("cache").resolve("manifests"));
+        PointTrust trust = PointTrust.of(ctx.config().backup().signing());
+        BackupCatalog catalog = new BackupCatalog(ctx.backupContainer(), ctx.workDir().resolve("cache").resolve("manifests"), trust);
         List<String> problems = new ArrayList<>();
         String container = ctx.config().backup().container();
         var found = label != null ? catalog.planLabelled(label, problems)
@@ -42,6 +44,7 @@ final class PlanStep implements Step<RecoveryState> {
         RestorePlan plan = found.orElseThrow(() -> new BackupError(null, exact != null || label != null ? String.join("; ", problems) :
                 "no restorable backup at or before " + t0 + " in container '" + container + "' of "
                         + ctx.backup().endpoint() + (problems.isEmpty() ? "; run 'drp backup' first" : ": " + String.join("; ", problems))));
+        PointChecks.scope(plan.recoveryPoint(), ctx.config(), st.request.scope()); // before st.plan: nothing may act on it
         st.plan = plan;
         for (String p : plan.problems()) {
             st.findings.add(new Finding(Finding.Severity.BLOCKING, "BROKEN_BACKUP", p,
@@ -91,6 +94,7 @@ final class PlanStep implements Step<RecoveryState> {
         d.put("problems", plan.problems().size());
         String consistency = plan.recoveryPoint().trailer().consistency();
         d.put("consistency", consistency == null ? "not recorded" : consistency);
+        PointChecks.signing(plan, trust, st.findings, d);
         clockSkew(st).ifPresent(s -> d.put("clockSkewSeconds", Timeline.seconds(s.toNanos())));
         return d;
     }

@@ -49,9 +49,13 @@ public record RecoveryStatus(int schemaVersion, Instant checkedAt, boolean healt
         return new RecoveryStatus(schemaVersion, checkedAt, healthy, problems, w, backups, services, lastDrill, serviceWindow, ledger, count);
     }
 
-    /** The chain's health. {@code ageSeconds} null when there is no restorable point. */
+    /**
+     * The chain's health. {@code ageSeconds} null when there is no restorable point. {@code signed}: the points were
+     * verified against {@code backup.signing.publicKeys}, signed by {@code keyIds}; null when not read.
+     */
     public record Backups(String newestPoint, Instant watermark, Double ageSeconds, boolean fullSnapshotPresent, boolean linksIntact,
-                          List<String> incompletePoints, List<String> brokenPoints, List<String> skippedPoints) {}
+                          List<String> incompletePoints, List<String> brokenPoints, List<String> skippedPoints, Boolean signed,
+                          List<String> keyIds) {}
 
     /** The newest point against this service's tightest RPO ({@code rpoScenario} is where that RPO comes from). */
     public record ServiceStatus(String service, Double ageSeconds, double rpoSeconds, String rpoScenario, boolean withinRpo) {}

@@ -63,6 +63,14 @@ public final class StatusEvaluator {
         backups.problems().forEach(p -> problems.add("broken chain: " + p));
         backups.skipped().forEach(p -> warnings.add("skipped point (a later point links past it): " + p));
         backups.incomplete().forEach(p -> warnings.add("point " + p + " has data but no manifest: a backup is running, or crashed"));
+        BackupFacts.Signing signing = backups.signing();
+        if (signing != null && !signing.signed() && signing.acceptUnsigned()) {
+            warnings.add("backup points are not authenticated (backup.signing: { unsigned: accept }): anyone who can write the"
+                    + " backup container could add one");
+        } else if (signing != null && !signing.signed()) {
+            problems.add("backup points are not authenticated: declare backup.signing.publicKeys and give the backup job the private"
+                    + " key in " + io.drp.config.BackupSigning.KEY_FILE_ENV + ", or accept unsigned points with backup.signing: { unsigned: accept }");
+        }
 
         List<RecoveryStatus.ServiceStatus> perService = new ArrayList<>();
         for (ServiceConfig s : services) {
@@ -97,7 +105,8 @@ public final class StatusEvaluator {
                     seconds(drillMaxAge), fresh);
         }
         RecoveryStatus.Backups b = new RecoveryStatus.Backups(backups.newestPoint(), backups.watermark(), age == null ? null : seconds(age),
-                backups.fullSnapshotPresent(), linksIntact, backups.incomplete(), backups.problems(), backups.skipped());
+                backups.fullSnapshotPresent(), linksIntact, backups.incomplete(), backups.problems(), backups.skipped(),
+                signing == null ? null : signing.signed(), signing == null ? List.of() : signing.keyIds());
         return new RecoveryStatus(RecoveryStatus.SCHEMA_VERSION, now, problems.isEmpty(), problems, warnings, b, perService, lastDrill, window,
                 null, null);
     }

@@ -69,7 +69,7 @@ class BackupSignalIT {
         Path cfg = config(azurite, f, tmp);
 
         // SIGTERM (Process.destroy on Linux) while data is being copied
-        Process term = backupProcess(azurite, cfg, tmp.resolve("w1"));
+        Process term = backupProcess(azurite, f, cfg, tmp.resolve("w1"));
         waitForData(f, term, java.util.Set.of());
         term.destroy();
         assertTrue(term.waitFor(60, TimeUnit.SECONDS), "drp backup did not stop on SIGTERM");
@@ -88,7 +88,7 @@ class BackupSignalIT {
 
         // SIGKILL: nothing runs on the way down, so the lease stays taken, but by a process that is gone
         java.util.Set<String> before = new java.util.HashSet<>(dataBlobs(f));
-        Process kill = backupProcess(azurite, cfg, tmp.resolve("w2"));
+        Process kill = backupProcess(azurite, f, cfg, tmp.resolve("w2"));
         waitForData(f, kill, before);
         kill.destroyForcibly();
         assertTrue(kill.waitFor(30, TimeUnit.SECONDS));
@@ -106,12 +106,13 @@ class BackupSignalIT {
         return Files.writeString(tmp.resolve("drp.yaml"), yaml);
     }
 
-    private static Process backupProcess(AzuriteEmulator azurite, Path cfg, Path work) throws IOException {
+    private static Process backupProcess(AzuriteEmulator azurite, DrillFixture f, Path cfg, Path work) throws IOException {
         ProcessBuilder pb = new ProcessBuilder(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", System.getProperty("java.class.path"), "io.drp.cli.Main", "backup", "-c", cfg.toString(),
                 "--work-dir", work.toString(), "--full")).redirectErrorStream(true)
                 .redirectOutput(Path.of(work + ".log").toFile()); // destroy() closes a pipe before it can be read
         pb.environment().putAll(io.drp.testing.EnvConfig.env(azurite));
+        pb.environment().putAll(io.drp.testing.EnvConfig.signingEnv(f));
         return pb.start();
     }
 

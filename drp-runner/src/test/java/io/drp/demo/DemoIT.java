@@ -37,6 +37,11 @@ class DemoIT {
                 "content types, metadata and tags of the demo objects come back as they were");
         assertEquals(onDisk.integrity().objectsExpected(), onDisk.integrity().objectsRestored());
         assertEquals(Verdict.PASSED, onDisk.verdict(), onDisk.verdictReason());
+        // signed from the first run: the demo made its own key pair, and the drill verified every point with it
+        var plan = onDisk.steps().stream().filter(s -> s.name().equals("plan")).findFirst().orElseThrow();
+        assertEquals(Boolean.TRUE, plan.details().get("signed"), plan.details().toString());
+        assertTrue(java.nio.file.Files.isRegularFile(tmp.resolve("work").resolve("keys").resolve("backup-signing.pem")));
+        assertTrue(onDisk.findings().stream().noneMatch(f -> f.code().equals("UNSIGNED_BACKUP")), onDisk.findings().toString());
     }
 
     @Test

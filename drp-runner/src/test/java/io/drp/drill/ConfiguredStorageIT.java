@@ -48,20 +48,21 @@ class ConfiguredStorageIT {
         Map<String, String> env = Map.of(
                 "PROD_SAS", prodSas,
                 "BACKUP_CS", azurite.account("drpbackup").connectionString().reveal(),
-                "RECOVERY_CS", azurite.account("drprecovery").connectionString().reveal());
+                "RECOVERY_CS", azurite.account("drprecovery").connectionString().reveal(),
+                io.drp.config.BackupSigning.KEY_FILE_ENV, seed.signingKey.toString());
         String yaml = """
                 version: 1
                 storage:
                   production: { accountUrl: "%s", sasToken: "${env:PROD_SAS}" }
                   backup: { connectionString: "${env:BACKUP_CS}" }
                   recovery: { connectionString: "${env:RECOVERY_CS}" }
-                backup: { container: %s-backups }
+                backup: { container: %s-backups, signing: { publicKeys: ["%s"] } }
                 services:
                   all:
                     containers: [%s, %s, %s]
                     objectives:
                       region-outage: { rto: 10m, rpo: 1h }
-                """.formatted(azurite.blobEndpoint("drpprod"), seed.prefix, seed.orders(), seed.invoices(), seed.media());
+                """.formatted(azurite.blobEndpoint("drpprod"), seed.prefix, seed.publicKey.toAbsolutePath(), seed.orders(), seed.invoices(), seed.media());
         DrpConfig cfg = new ConfigLoader(env::get).parse("cfg.yaml", Path.of("cfg.yaml"), yaml, "0".repeat(64));
 
         try (StorageSession session = StorageSession.open(cfg, tmp.resolve("work"))) {

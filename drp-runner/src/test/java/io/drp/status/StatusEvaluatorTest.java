@@ -74,6 +74,28 @@ class StatusEvaluatorTest {
     }
 
     @Test
+    void anUnsignedChainIsAProblemUnlessAcceptedByNameAndASignedOneNamesItsKeys() {
+        List<LedgerRecord> drilled = List.of(drill("d1", Verdict.PASSED, NOW, "drill"));
+        BackupFacts.Signing none = new BackupFacts.Signing(false, false, List.of());
+        BackupFacts.Signing accepted = new BackupFacts.Signing(false, true, List.of());
+        BackupFacts.Signing signed = new BackupFacts.Signing(true, false, List.of("0123456789abcdef"));
+
+        RecoveryStatus unsigned = evaluate(new BackupFacts("c1/000002", NOW.minusSeconds(60), true, List.of(), List.of(), List.of(), none), drilled);
+        RecoveryStatus optOut = evaluate(new BackupFacts("c1/000002", NOW.minusSeconds(60), true, List.of(), List.of(), List.of(), accepted), drilled);
+        RecoveryStatus ok = evaluate(new BackupFacts("c1/000002", NOW.minusSeconds(60), true, List.of(), List.of(), List.of(), signed), drilled);
+
+        assertFalse(unsigned.healthy());
+        assertTrue(unsigned.problems().get(0).contains("not authenticated") && unsigned.problems().get(0).contains("unsigned: accept"),
+                unsigned.problems().toString());
+        assertEquals(Boolean.FALSE, unsigned.backups().signed());
+        assertTrue(optOut.healthy(), optOut.problems().toString());
+        assertTrue(optOut.warnings().get(0).contains("not authenticated"), optOut.warnings().toString());
+        assertTrue(ok.healthy(), ok.problems().toString());
+        assertEquals(Boolean.TRUE, ok.backups().signed());
+        assertEquals(List.of("0123456789abcdef"), ok.backups().keyIds());
+    }
+
+    @Test
     void nothingRestorableIsUnhealthyWithAnInfiniteAge() {
         RecoveryStatus s = evaluate(new BackupFacts(null, null, false, List.of(), List.of(), List.of()),
                 List.of(drill("d1", Verdict.PASSED, NOW, "drill")));

@@ -43,6 +43,9 @@ public final class DrillFixture {
     public final StorageAccount backupWritable;
     public final StorageAccount recovery;
     public final Path workDir;
+    /** The backup job's Ed25519 key pair: every fixture signs its points, as a configured drp does. */
+    public final Path signingKey;
+    public final Path publicKey;
 
     public DrillFixture(AzuriteEmulator emulator, Path tmp) {
         this(emulator, tmp, "{ rto: 10m, rpo: 1h }", "{ rto: 30m, rpo: 4h }");
@@ -50,12 +53,16 @@ public final class DrillFixture {
 
     public DrillFixture(AzuriteEmulator emulator, Path tmp, String ordersObjectives, String mediaObjectives) {
         this.prefix = "t" + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
+        this.signingKey = tmp.resolve("keys").resolve(prefix + "-backup.pem");
+        this.publicKey = tmp.resolve("keys").resolve(prefix + "-backup.pub.pem");
+        io.drp.signing.Ed25519Keys.generate(signingKey, publicKey);
         String yaml = """
                 version: 1
                 backup:
                   container: %1$s-backups
                   fullEvery: 24h
                   incrementalEvery: 1h
+                  signing: { publicKeys: ["%4$s"] }
                 services:
                   orders:
                     containers: [%1$s-orders, %1$s-invoices]
@@ -67,8 +74,8 @@ public final class DrillFixture {
                       region-outage: %3$s
                 drill:
                   parallelism: 4
-                """.formatted(prefix, ordersObjectives, mediaObjectives);
-        this.config = new ConfigLoader(k -> null).parse("test-drp.yaml", Path.of("test-drp.yaml"), yaml, "0".repeat(64));
+                """.formatted(prefix, ordersObjectives, mediaObjectives, publicKey.toAbsolutePath());
+        this.config = new ConfigLoader(k -> k.equals(io.drp.config.BackupSigning.KEY_FILE_ENV) ? signingKey.toString() : null).parse("test-drp.yaml", Path.of("test-drp.yaml"), yaml, "0".repeat(64));
         this.session = StorageSession.ofEmulator(emulator, new StorageConnector());
         this.prodWritable = session.connector().open("production", session.accounts().production());
         this.backupWritable = session.connector().open("backup", session.accounts().backup());
