@@ -12,8 +12,25 @@ public final class BackupLayout {
 
     public static final String CHAINS = "chains/";
     public static final String MANIFEST = "manifest.jsonl";
+    /**
+     * The only chain ids drp writes ({@code c} + the full snapshot's watermark, as BackupJob formats it). Chain ids
+     * are read back from a listing of the backup container, which anyone with write access there can extend, and
+     * they name local cache paths and retention's deletions: anything else is not a chain, whatever it holds.
+     */
+    private static final java.util.regex.Pattern CHAIN_ID = java.util.regex.Pattern.compile("c[0-9]{8}T[0-9]{9}Z");
 
     private BackupLayout() {}
+
+    public static boolean isChainId(String chainId) {
+        return chainId != null && CHAIN_ID.matcher(chainId).matches();
+    }
+
+    /** A point number as drp writes it (six digits or more, no sign), or -1 for anything else. */
+    public static int parseSeq(String text) {
+        if (text == null || text.length() < 6 || text.length() > 9 || !text.chars().allMatch(c -> c >= '0' && c <= '9')) return -1;
+        int seq = Integer.parseInt(text);
+        return seqText(seq).equals(text) ? seq : -1;
+    }
 
     public static String pointId(String chainId, int seq) {
         return chainId + "/" + seqText(seq);
