@@ -51,4 +51,27 @@ public final class BackupLayout {
     public static String dataBlob(String chainId, int seq, String container, String name) {
         return pointPrefix(chainId, seq) + "data/" + container + "/" + name;
     }
+
+    /**
+     * Azure's longest blob name: 1,024 characters, counted as UTF-16 code units like the service's .NET strings
+     * (a character outside the BMP counts twice, which can only make this check stricter than the service).
+     */
+    public static final int MAX_BLOB_NAME = 1024;
+
+    /**
+     * The point's blob name for a production object, or a {@link BackupError} naming the object when that name would
+     * be over {@link #MAX_BLOB_NAME}: the point's prefix (about 50 characters with the container) is added to a name
+     * that production accepted, and the service would refuse the copy. Checked before the copy, so the backup stops
+     * with the object named rather than leave it out or fail with a bare 400.
+     */
+    public static String dataBlobChecked(String chainId, int seq, String container, String name) {
+        String blob = dataBlob(chainId, seq, container, name);
+        if (blob.length() <= MAX_BLOB_NAME) return blob;
+        int allowed = MAX_BLOB_NAME - (blob.length() - name.length());
+        String shown = name.length() <= 140 ? name : name.substring(0, 100) + "…" + name.substring(name.length() - 40);
+        throw new BackupError(pointId(chainId, seq), "cannot back up " + container + "/" + shown + ": its name has " + name.length()
+                + " characters, and its copy in the backup point would have " + blob.length() + ", over Azure's limit of "
+                + MAX_BLOB_NAME + " for a blob name (names in container " + container + " can have at most " + allowed
+                + "); rename the object or move it to a container drp does not back up. Nothing was committed: no point leaves it out");
+    }
 }
