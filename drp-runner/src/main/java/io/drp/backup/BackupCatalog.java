@@ -62,6 +62,16 @@ public final class BackupCatalog {
     }
 
     private volatile List<ChainListing> lastListing;
+    /** Prefixes under {@code chains/} the last listing ignored because drp did not name them; for warnings. */
+    private volatile List<String> ignored = List.of();
+
+    /**
+     * What the last listing left out: prefixes under {@code chains/} that are not drp chain ids, and point prefixes
+     * that are not point numbers. They are never planned, restored, counted toward retention, deleted or cached.
+     */
+    public List<String> ignoredPrefixes() {
+        return ignored;
+    }
 
     public List<ChainListing> chains() {
         List<ChainListing> listed = listChains();
@@ -71,6 +81,7 @@ public final class BackupCatalog {
 
     private List<ChainListing> listChains() {
         TreeMap<String, ChainListing> chains = new TreeMap<>();
+        List<String> foreign = new ArrayList<>();
         try {
             if (!container.exists()) {
                 return List.of();
@@ -78,14 +89,17 @@ public final class BackupCatalog {
             // One flat listing of manifests would miss incomplete points, so list point prefixes too.
             for (BlobItem chain : container.listBlobsByHierarchy("/", new ListBlobsOptions().setPrefix(BackupLayout.CHAINS), null)) {
                 if (!Boolean.TRUE.equals(chain.isPrefix())) continue;
-                String chainId = chain.getName().substring(BackupLayout.CHAINS.length()).replace("/", "");
+                String chainId = chain.getName().substring(BackupLayout.CHAINS.length(), chain.getName().length() - 1);
+                if (!BackupLayout.isChainId(chainId)) { // e.g. "chains/../" or a prefix someone else wrote
+                    foreign.add(chain.getName());
+                    continue;
+                }
                 ChainListing listing = new ChainListing(chainId, new TreeSet<>(), new TreeSet<>());
                 for (BlobItem point : container.listBlobsByHierarchy("/", new ListBlobsOptions().setPrefix(chain.getName()), null)) {
-                    String rest = point.getName().substring(chain.getName().length()).replace("/", "");
-                    int seq;
-                    try {
-                        seq = Integer.parseInt(rest);
-                    } catch (NumberFormatException notAPoint) {
+                    String rest = point.getName().substring(chain.getName().length());
+                    int seq = Boolean.TRUE.equals(point.isPrefix()) ? BackupLayout.parseSeq(rest.substring(0, rest.length() - 1)) : -1;
+                    if (seq < 0) { // "+1/", "-1/", "1/" or a blob: not a point drp wrote
+                        foreign.add(point.getName());
                         continue;
                     }
                     // listing the point (one request, like the existence probe it replaces) also gives the manifest's ETag
@@ -99,6 +113,7 @@ public final class BackupCatalog {
             throw new StorageError("cannot list backups in container " + container.getBlobContainerName() + " ("
                     + e.getStatusCode() + " " + e.getErrorCode() + ")", e);
         }
+        ignored = List.copyOf(foreign);
         return new ArrayList<>(chains.values());
     }
 

@@ -59,6 +59,8 @@ final class ManifestCache {
      */
     ManifestFile get(String chainId, int seq, String etag, Download download) {
         String pointId = BackupLayout.pointId(chainId, seq);
+        // a chain id names a directory here: one that is not drp's own (such as "..") must never reach a path
+        if (!BackupLayout.isChainId(chainId) || seq < 0) throw new BackupError(pointId, "is not a point drp wrote (bad chain id or number)");
         Path refFile = dir.resolve("index").resolve(chainId).resolve(BackupLayout.seqText(seq) + ".ref");
         Ref ref = etag == null ? null : readRef(refFile);
         if (ref != null && ref.etag().equals(etag)) {
@@ -70,6 +72,7 @@ final class ManifestCache {
 
     /** Drops a pruned chain's manifests, so the cache does not outgrow retention. */
     void forget(String chainId) {
+        if (!BackupLayout.isChainId(chainId)) return; // never a path outside index/
         Path refs = dir.resolve("index").resolve(chainId);
         if (!Files.isDirectory(refs)) return;
         try (java.util.stream.Stream<Path> files = Files.list(refs)) {

@@ -69,7 +69,7 @@ final class PointCopier {
      */
     private ManifestEntry copyImmutable(ListedObject listed, BlobClient source, String what, boolean sweepSnapshot) {
         String container = listed.container(), name = listed.name();
-        BlockBlobClient dest = target.getBlobClient(BackupLayout.dataBlob(chainId, seq, container, name)).getBlockBlobClient();
+        BlockBlobClient dest = target.getBlobClient(BackupLayout.dataBlobChecked(chainId, seq, container, name)).getBlockBlobClient();
         try {
             CopyOutcome out = VerifiedCopier.copy(source, null, dest, null, listed.size(), null);
             BlobAttributes read = sweepSnapshot ? SweepMarker.unmarked(out.sourceAttributes()) : out.sourceAttributes();
@@ -97,7 +97,7 @@ final class PointCopier {
         for (int attempt = 0; attempt < 3; attempt++) {
             var source = production.container(container).getBlobClient(name);
             try {
-                BlockBlobClient dest = target.getBlobClient(BackupLayout.dataBlob(chainId, seq, container, name)).getBlockBlobClient();
+                BlockBlobClient dest = target.getBlobClient(BackupLayout.dataBlobChecked(chainId, seq, container, name)).getBlockBlobClient();
                 // one GET with If-Match: the response's own headers describe exactly the version whose bytes we hashed
                 CopyOutcome out = VerifiedCopier.copy(source, new BlobRequestConditions().setIfMatch(currentEtag), dest, null,
                         listed.size(), null);

@@ -49,6 +49,11 @@ final class RetentionPruner {
                 expired.add(chain);
             }
         }
+        // the listing left out prefixes that are not drp chains: they neither count toward retainChains nor get deleted
+        for (String p : catalog.ignoredPrefixes()) {
+            notes.add("ignored " + p + " in the backup container: not a chain or point drp writes; retention neither counts nor deletes it."
+                    + " Find out who wrote it");
+        }
         List<BackupCatalog.ChainListing> doomed = new ArrayList<>(expired);
         for (int i = 0; i < unlabelled.size() - retainChains; i++) doomed.add(unlabelled.get(i));
         List<String> pruned = new ArrayList<>();

@@ -25,7 +25,7 @@ import java.util.Locale;
                 "  drp demo --gap 10s --report-dir /tmp/demo-report"})
 public final class DemoCommand extends DrpCommandBase {
 
-    @Option(names = "--work-dir", paramLabel = "DIR", defaultValue = ".drp/demo", description = "Demo state; wiped at start (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--work-dir", paramLabel = "DIR", defaultValue = ".drp/demo", description = "Demo state; wiped at start, only if the demo made it (default: ${DEFAULT-VALUE}).")
     Path workDir;
 
     @Option(names = "--report-dir", paramLabel = "DIR", defaultValue = "drill-reports/demo", description = "Where the report goes (default: ${DEFAULT-VALUE}).")

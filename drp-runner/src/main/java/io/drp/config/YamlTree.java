@@ -39,13 +39,9 @@ final class YamlTree {
     }
 
     static YamlTree parse(String file, String text) {
-        LoadSettings settings = LoadSettings.builder()
-                .setLabel(file)
-                .setAllowDuplicateKeys(false)
-                .setMaxAliasesForCollections(20)
-                .setCodePointLimit(4 * 1024 * 1024)
-                .build();
+        LoadSettings settings = YamlLimits.settings(file);
         try {
+            YamlLimits.checkDepth(file, text); // before the Composer, which recurses once per level
             Composer composer = new Composer(settings, new ParserImpl(settings, new StreamReader(settings, text)));
             Optional<Node> root = composer.getSingleNode();
             if (root.isEmpty()) {

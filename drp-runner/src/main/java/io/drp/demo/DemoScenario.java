@@ -22,15 +22,12 @@ import io.drp.storage.emulator.AzuriteEmulator;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Comparator;
-import java.util.stream.Stream;
 
 /**
  * The end-to-end demo: a fresh emulator, a seeded production, a full backup and two incrementals with
@@ -66,8 +63,7 @@ public final class DemoScenario {
 
     public Result run() throws IOException {
         long t = System.nanoTime();
-        wipe(workDir);
-        Files.createDirectories(workDir);
+        DemoWorkDir.prepare(workDir); // refuses a dir the demo did not make: never wipes .drp's ledger
         Path configFile = workDir.resolve("drp.yaml");
         try (InputStream in = DemoScenario.class.getResourceAsStream("/demo/drp.yaml")) {
             Files.copy(in, configFile, StandardCopyOption.REPLACE_EXISTING);
@@ -137,21 +133,6 @@ public final class DemoScenario {
             Thread.sleep(d.toMillis());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        }
-    }
-
-    private static void wipe(Path dir) {
-        if (!Files.exists(dir)) return;
-        try (Stream<Path> s = Files.walk(dir)) {
-            s.sorted(Comparator.reverseOrder()).forEach(p -> {
-                try {
-                    Files.delete(p);
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            });
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 }

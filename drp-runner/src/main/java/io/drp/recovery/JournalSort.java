@@ -36,11 +36,14 @@ final class JournalSort {
 
         static final Comparator<Line> PLAN_ORDER = Comparator.comparing(Line::key).thenComparingInt(Line::seq);
 
-        /** Parses {@code etag TAB seq SPACE container/name}; null for anything else (a garbled line is ignored). */
+        /**
+         * Parses {@code etag TAB seq SPACE container/name} with the name {@link JournalKeys#escape escaped}; null for
+         * anything else (a garbled line is ignored).
+         */
         static Line parse(String text) {
             int tab = text.indexOf('\t');
             if (tab <= 0) return null;
-            return ofKey(text.substring(tab + 1), text.substring(0, tab));
+            return ofKey(JournalKeys.unescape(text.substring(tab + 1)), text.substring(0, tab));
         }
 
         /** Parses a journal key ({@code seq SPACE container/name}); null when it is not one. */
@@ -56,8 +59,9 @@ final class JournalSort {
             }
         }
 
+        /** The line as stored: the name escaped, so a CR or LF in a blob name cannot split it. */
         String text() {
-            return etag + '\t' + RestoreJournal.key(seq, key.path());
+            return etag + '\t' + JournalKeys.escape(RestoreJournal.key(seq, key.path()));
         }
     }
 

@@ -18,7 +18,7 @@ import java.nio.file.StandardOpenOption;
  * wrote. This bookkeeping lives here, in drp's own state, not as metadata on the recovered object: a recovered
  * object must equal the original.
  * <p>
- * The log gets one line per copy ({@code etag TAB seq SPACE path}), appended and flushed as each copy commits,
+ * The log gets one line per copy ({@code etag TAB seq SPACE path}, the path escaped by {@link JournalKeys}), appended and flushed as each copy commits,
  * so completions land only locally out of order. Nothing of it is held in memory: the restore, the replay and
  * the verification each walk the recovery point in plan order, so a lookup is answered by a forward-only cursor
  * over a sorted view of the log ({@link JournalSort}). A lookup that does not move forward starts a new walk:
@@ -98,11 +98,10 @@ final class RestoreJournal implements AutoCloseable {
     }
 
     synchronized void record(String key, String etag) {
-        if (key.indexOf('\n') >= 0 || etag == null) return; // cannot be journalled; it is simply recopied
+        Line line = Line.ofKey(key, etag);
+        if (line == null || etag == null || JournalKeys.needsEscape(etag)) return; // simply recopied
         try {
-            out.write(etag);
-            out.write('\t');
-            out.write(key);
+            out.write(line.text()); // any legal blob name, CR and control characters included, round-trips escaped
             out.write('\n');
             out.flush();
         } catch (IOException e) {

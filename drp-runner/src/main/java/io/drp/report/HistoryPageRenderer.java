@@ -1,6 +1,5 @@
 package io.drp.report;
 
-import com.github.mustachejava.DefaultMustacheFactory;
 import com.github.mustachejava.Mustache;
 import io.drp.model.HistoryRun;
 import io.drp.model.LedgerHistory;
@@ -22,7 +21,7 @@ public final class HistoryPageRenderer {
     public static final String FILE_NAME = "history.html";
     public static final String PDF_FILE_NAME = "history.pdf";
 
-    private static final Mustache TEMPLATE = new DefaultMustacheFactory().compile("report/history.html.mustache");
+    private static final Mustache TEMPLATE = new XhtmlMustacheFactory().compile("report/history.html.mustache");
 
     private HistoryPageRenderer() {}
 

@@ -1,6 +1,5 @@
 package io.drp.report;
 
-import com.github.mustachejava.DefaultMustacheFactory;
 import com.github.mustachejava.Mustache;
 import io.drp.model.DrillReport;
 import io.drp.model.Evidence;
@@ -27,7 +26,7 @@ import java.util.Map;
  */
 public final class HtmlReportRenderer {
 
-    private static final Mustache TEMPLATE = new DefaultMustacheFactory().compile("report/drill-report.html.mustache");
+    private static final Mustache TEMPLATE = new XhtmlMustacheFactory().compile("report/drill-report.html.mustache");
 
     private HtmlReportRenderer() {}
 

@@ -106,7 +106,7 @@ public final class JunitReportRenderer {
         } catch (XMLStreamException e) {
             throw new IllegalStateException("cannot write JUnit XML", e);
         }
-        return sw + "\n";
+        return XmlText.clean(sw + "\n"); // names with control characters stay well-formed XML
     }
 
     private static void writeProperties(XMLStreamWriter x, DrillReport r) throws XMLStreamException {

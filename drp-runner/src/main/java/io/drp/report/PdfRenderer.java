@@ -47,7 +47,7 @@ public final class PdfRenderer {
                 File f = new File(FONTS + face[0]);
                 if (f.isFile()) b.useFont(f, (String) face[1], (Integer) face[2], BaseRendererBuilder.FontStyle.NORMAL, true);
             }
-            b.withHtmlContent(xhtml, baseUri);
+            b.withHtmlContent(XmlText.clean(xhtml), baseUri); // whatever page it is given, it parses
             b.withProducer("drp " + DrpVersion.current());
             b.toStream(out);
             b.run();

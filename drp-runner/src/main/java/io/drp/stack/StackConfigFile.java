@@ -1,8 +1,8 @@
 package io.drp.stack;
 
 import io.drp.config.ConfigException;
+import io.drp.config.YamlLimits;
 import org.snakeyaml.engine.v2.api.Load;
-import org.snakeyaml.engine.v2.api.LoadSettings;
 import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
 import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
 
@@ -31,11 +31,12 @@ public final class StackConfigFile {
         }
         Object doc;
         try {
-            doc = new Load(LoadSettings.builder().setLabel(label).build()).loadFromString(text);
+            YamlLimits.checkDepth(label, text); // before Load, which recurses once per level
+            doc = new Load(YamlLimits.settings(label)).loadFromString(text);
         } catch (MarkedYamlEngineException e) {
             throw new ConfigException(label, e.getProblemMark().map(m -> m.getLine() + 1).orElse(0), "", "malformed YAML: " + e.getProblem());
         } catch (YamlEngineException e) {
-            throw new ConfigException(label, 0, "", "malformed YAML");
+            throw new ConfigException(label, 0, "", "malformed YAML (" + String.valueOf(e.getMessage()).lines().findFirst().orElse("") + ")");
         }
         if (!(doc instanceof Map<?, ?> root) || !(root.get("config") instanceof Map<?, ?> config)) {
             throw new ConfigException(label, 1, "config", "a Pulumi stack file needs a 'config:' mapping");

@@ -24,6 +24,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class ManifestCacheTest {
 
     private static final Instant W = Instant.parse("2026-11-24T01:00:00Z");
+    private static final String C1 = "c20261124T010000000Z";
+    private static final String C2 = "c20261124T020000000Z";
 
     /** A stand-in for the manifest blob: serves fixed bytes at a fixed ETag and counts downloads. */
     private static final class Blob implements ManifestCache.Download {
@@ -50,7 +52,7 @@ class ManifestCacheTest {
 
     private static byte[] manifest(int objects) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ManifestWriter w = new ManifestWriter(out, new ManifestHeader(ManifestHeader.FORMAT, "c1", 0, PointKind.FULL, W, null, null,
+        ManifestWriter w = new ManifestWriter(out, new ManifestHeader(ManifestHeader.FORMAT, C1, 0, PointKind.FULL, W, null, null,
                 List.of("orders")));
         for (int i = 0; i < objects; i++) {
             w.write(new ManifestEntry(ManifestEntry.Op.PUT, "orders", String.format("o%04d", i), 10, "a".repeat(64), W, "e" + i, 0));
@@ -67,9 +69,9 @@ class ManifestCacheTest {
     void aManifestIsDownloadedOnceAndServedFromTheCacheByLaterRuns(@TempDir Path tmp) {
         Blob blob = new Blob(manifest(3), "0x1");
 
-        ManifestFile first = new ManifestCache(tmp).get("c1", 0, "0x1", blob);
+        ManifestFile first = new ManifestCache(tmp).get(C1, 0, "0x1", blob);
         // a later backup or drill: a new process, same work directory
-        ManifestFile second = new ManifestCache(tmp).get("c1", 0, "0x1", blob);
+        ManifestFile second = new ManifestCache(tmp).get(C1, 0, "0x1", blob);
 
         assertEquals(1, blob.downloads.get());
         assertEquals(first.sha256(), second.sha256());
@@ -85,7 +87,7 @@ class ManifestCacheTest {
     void theCachedCopyIsNamedByItsSha256(@TempDir Path tmp) throws Exception {
         byte[] bytes = manifest(2);
 
-        ManifestFile m = new ManifestCache(tmp).get("c1", 0, "0x1", new Blob(bytes, "0x1"));
+        ManifestFile m = new ManifestCache(tmp).get(C1, 0, "0x1", new Blob(bytes, "0x1"));
 
         assertEquals(sha256(bytes), m.sha256());
         assertEquals(sha256(bytes) + ".jsonl", m.path().getFileName().toString());
@@ -96,7 +98,7 @@ class ManifestCacheTest {
     void anUnchangedCachedFileIsTrustedWithoutRehashingItsBody(@TempDir Path tmp) throws Exception {
         // given a cached manifest whose body is then flipped in place, keeping its size and modification time
         Blob blob = new Blob(manifest(3), "0x1");
-        Path file = new ManifestCache(tmp).get("c1", 0, "0x1", blob).path();
+        Path file = new ManifestCache(tmp).get(C1, 0, "0x1", blob).path();
         FileTime mtime = Files.getLastModifiedTime(file);
         byte[] b = Files.readAllBytes(file);
         int at = new String(b, StandardCharsets.ISO_8859_1).indexOf("o0001");
@@ -105,35 +107,35 @@ class ManifestCacheTest {
         Files.setLastModifiedTime(file, mtime);
 
         // when it is looked up again, it is neither downloaded nor hashed: a full validation would reject it
-        ManifestFile again = new ManifestCache(tmp).get("c1", 0, "0x1", blob);
+        ManifestFile again = new ManifestCache(tmp).get(C1, 0, "0x1", blob);
 
         assertEquals(1, blob.downloads.get());
         assertEquals(3, again.trailer().liveObjects());
-        assertThrows(BackupError.class, () -> ManifestFile.open(file, "c1/000000"));
+        assertThrows(BackupError.class, () -> ManifestFile.open(file, C1 + "/000000"));
     }
 
     @Test
     void aCachedFileThatWasEditedIsValidatedAgainAndReplacedByADownload(@TempDir Path tmp) throws Exception {
         Blob blob = new Blob(manifest(3), "0x1");
-        Path file = new ManifestCache(tmp).get("c1", 0, "0x1", blob).path();
+        Path file = new ManifestCache(tmp).get(C1, 0, "0x1", blob).path();
         String text = Files.readString(file);
         Files.writeString(file, text.substring(0, text.length() / 2)); // truncated by a full disk, say
 
-        ManifestFile again = new ManifestCache(tmp).get("c1", 0, "0x1", blob);
+        ManifestFile again = new ManifestCache(tmp).get(C1, 0, "0x1", blob);
 
         assertEquals(2, blob.downloads.get());
         assertEquals(sha256(blob.bytes), sha256(Files.readAllBytes(again.path())));
-        assertEquals(3, ManifestFile.open(again.path(), "c1/000000").trailer().liveObjects());
+        assertEquals(3, ManifestFile.open(again.path(), C1 + "/000000").trailer().liveObjects());
     }
 
     @Test
     void aCachedFileTouchedButIntactIsRevalidatedWithoutADownload(@TempDir Path tmp) throws Exception {
         Blob blob = new Blob(manifest(3), "0x1");
-        Path file = new ManifestCache(tmp).get("c1", 0, "0x1", blob).path();
+        Path file = new ManifestCache(tmp).get(C1, 0, "0x1", blob).path();
         Files.setLastModifiedTime(file, FileTime.from(W));
 
-        new ManifestCache(tmp).get("c1", 0, "0x1", blob);
-        new ManifestCache(tmp).get("c1", 0, "0x1", blob);
+        new ManifestCache(tmp).get(C1, 0, "0x1", blob);
+        new ManifestCache(tmp).get(C1, 0, "0x1", blob);
 
         assertEquals(1, blob.downloads.get());
     }
@@ -141,11 +143,11 @@ class ManifestCacheTest {
     @Test
     void aBlobWithANewEtagIsDownloadedAgain(@TempDir Path tmp) {
         Blob blob = new Blob(manifest(3), "0x1");
-        new ManifestCache(tmp).get("c1", 0, "0x1", blob);
+        new ManifestCache(tmp).get(C1, 0, "0x1", blob);
         blob.bytes = manifest(4);
         blob.etag = "0x2";
 
-        ManifestFile replaced = new ManifestCache(tmp).get("c1", 0, "0x2", blob);
+        ManifestFile replaced = new ManifestCache(tmp).get(C1, 0, "0x2", blob);
 
         assertEquals(2, blob.downloads.get());
         assertEquals(4, replaced.trailer().liveObjects());
@@ -154,9 +156,9 @@ class ManifestCacheTest {
     @Test
     void anUnknownEtagIsNeverServedFromTheCache(@TempDir Path tmp) {
         Blob blob = new Blob(manifest(3), "0x1");
-        new ManifestCache(tmp).get("c1", 0, "0x1", blob);
+        new ManifestCache(tmp).get(C1, 0, "0x1", blob);
 
-        new ManifestCache(tmp).get("c1", 0, null, blob);
+        new ManifestCache(tmp).get(C1, 0, null, blob);
 
         assertEquals(2, blob.downloads.get());
     }
@@ -166,8 +168,8 @@ class ManifestCacheTest {
         String text = new String(manifest(3), StandardCharsets.UTF_8);
         Blob truncated = new Blob(text.substring(0, text.lastIndexOf("{\"type\":\"trailer\"")).getBytes(StandardCharsets.UTF_8), "0x1");
 
-        BackupError e = assertThrows(BackupError.class, () -> new ManifestCache(tmp).get("c1", 0, "0x1", truncated));
-        assertThrows(BackupError.class, () -> new ManifestCache(tmp).get("c1", 0, "0x1", truncated));
+        BackupError e = assertThrows(BackupError.class, () -> new ManifestCache(tmp).get(C1, 0, "0x1", truncated));
+        assertThrows(BackupError.class, () -> new ManifestCache(tmp).get(C1, 0, "0x1", truncated));
 
         assertTrue(e.getMessage().contains("truncated"), e.getMessage());
         assertEquals(2, truncated.downloads.get(), "a rejected manifest must not be remembered as valid");
@@ -179,26 +181,26 @@ class ManifestCacheTest {
     @Test
     void aManifestCachedForOnePointIsNotServedForAnother(@TempDir Path tmp) {
         Blob blob = new Blob(manifest(3), "0x1");
-        new ManifestCache(tmp).get("c1", 0, "0x1", blob);
+        new ManifestCache(tmp).get(C1, 0, "0x1", blob);
 
         // same ETag text on a different point: its own ref is missing, so it is downloaded and checked against its header
-        BackupError e = assertThrows(BackupError.class, () -> new ManifestCache(tmp).get("c1", 1, "0x1", blob));
+        BackupError e = assertThrows(BackupError.class, () -> new ManifestCache(tmp).get(C1, 1, "0x1", blob));
 
-        assertTrue(e.getMessage().contains("header says point c1/000000"), e.getMessage());
+        assertTrue(e.getMessage().contains("header says point " + C1 + "/000000"), e.getMessage());
     }
 
     @Test
     void forgettingAPrunedChainRemovesItsManifestsAndOnlyThose(@TempDir Path tmp) throws Exception {
         ManifestCache cache = new ManifestCache(tmp);
-        Path pruned = cache.get("c1", 0, "0x1", new Blob(manifest(3), "0x1")).path();
-        Path kept = cache.get("c2", 0, "0x9", new Blob(manifestOf("c2", 2), "0x9")).path();
+        Path pruned = cache.get(C1, 0, "0x1", new Blob(manifest(3), "0x1")).path();
+        Path kept = cache.get(C2, 0, "0x9", new Blob(manifestOf(C2, 2), "0x9")).path();
 
-        cache.forget("c1");
+        cache.forget(C1);
 
         assertTrue(Files.notExists(pruned));
         assertTrue(Files.exists(kept));
         Blob again = new Blob(manifest(3), "0x1");
-        new ManifestCache(tmp).get("c1", 0, "0x1", again);
+        new ManifestCache(tmp).get(C1, 0, "0x1", again);
         assertEquals(1, again.downloads.get(), "a forgotten manifest is downloaded again if asked for");
     }
 

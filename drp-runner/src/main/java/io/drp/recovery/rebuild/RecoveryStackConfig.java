@@ -2,7 +2,7 @@ package io.drp.recovery.rebuild;
 
 import com.pulumi.automation.ConfigValue;
 import org.snakeyaml.engine.v2.api.Load;
-import org.snakeyaml.engine.v2.api.LoadSettings;
+import io.drp.config.YamlLimits;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -22,7 +22,9 @@ public final class RecoveryStackConfig {
     public static Map<String, ConfigValue> read(Path file) {
         Object doc;
         try {
-            doc = new Load(LoadSettings.builder().build()).loadFromString(Files.readString(file));
+            String text = Files.readString(file);
+            YamlLimits.checkDepth(file.toString(), text); // before Load, which recurses once per level
+            doc = new Load(YamlLimits.settings(file.toString())).loadFromString(text);
         } catch (IOException e) {
             throw new RebuildFailure("cannot read the recovery stack's configuration " + file + " (" + e.getMessage() + ")", e);
         } catch (RuntimeException e) {
