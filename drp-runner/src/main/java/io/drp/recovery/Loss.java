@@ -29,10 +29,6 @@ record Loss(long objects, long bytes, List<String> sample, long writtenAfterDisa
         return new Loss(0, 0, List.of(), 0, Map.of(), why, 0, List.of(), 0);
     }
 
-    static Loss none() {
-        return new Loss(0, 0, List.of(), 0, Map.of());
-    }
-
     boolean known() {
         return unknownBecause == null;
     }

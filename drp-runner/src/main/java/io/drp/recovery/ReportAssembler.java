@@ -56,7 +56,8 @@ final class ReportAssembler {
         // clearing what a kept drill left behind is not recovery: a real disaster starts from empty containers
         Duration housekeeping = st.environment == null ? Duration.ZERO : st.environment.leftovers().took();
         Duration rto = v == null ? null : Duration.between(req.disasterAt(), v.verifiedAt()).minus(housekeeping);
-        Loss loss = st.loss != null ? st.loss : Loss.none();
+        // a run that never reached verify measured no loss: "not measured", never a reassuring 0
+        Loss loss = st.loss != null ? st.loss : Loss.unknown("the run did not reach verification");
         List<Mismatch> mismatches = v != null ? v.mismatches() : List.copyOf(new TreeMap<>(byObject(st.copyMismatches)).values());
         List<io.drp.config.ServiceConfig> judged = inScope(req.scope());
         List<ObjectiveResult> results = ObjectiveEvaluator.evaluate(judged, req.scenario(), rto, rpo,

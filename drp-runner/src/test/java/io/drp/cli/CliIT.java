@@ -27,7 +27,8 @@ class CliIT {
         CliTest.Run drill = CliTest.drp("drill", "-c", cfg.toString(), "--work-dir", work.toString(), "--report-dir", tmp.resolve("r").toString());
         assertEquals(3, drill.code(), drill.out() + drill.err());
         assertTrue(drill.out().contains("ABORTED (plan: no restorable backup"), drill.out());
-        assertTrue(drill.out().contains("resume with: drp drill --resume "), drill.out());
+        assertTrue(drill.out().contains("resume with: drp drill -c " + cfg + " --work-dir " + work + " --report-dir " + tmp.resolve("r") + " --resume "),
+                drill.out());
         DrillReport r = ReportJson.read(tmp.resolve("r").resolve(ReportJson.FILE_NAME));
         assertEquals(Verdict.ABORTED, r.verdict());
         assertTrue(Files.isDirectory(work.resolve("emulator")), "the emulator keeps its data under the work dir");

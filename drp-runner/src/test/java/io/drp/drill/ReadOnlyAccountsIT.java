@@ -84,20 +84,21 @@ class ReadOnlyAccountsIT {
         Map<String, String> env = Map.of(
                 "PROD_SAS", fullSas(seed.prodWritable),
                 "BACKUP_SAS", fullSas(seed.backupWritable),
-                "RECOVERY_CS", azurite.account("drprecovery").connectionString().reveal());
+                "RECOVERY_CS", azurite.account("drprecovery").connectionString().reveal(),
+                io.drp.config.BackupSigning.KEY_FILE_ENV, seed.signingKey.toString());
         String yaml = """
                 version: 1
                 storage:
                   production: { accountUrl: "%s", sasToken: "${env:PROD_SAS}" }
                   backup: { accountUrl: "%s", sasToken: "${env:BACKUP_SAS}" }
                   recovery: { connectionString: "${env:RECOVERY_CS}" }
-                backup: { container: %s-backups }
+                backup: { container: %s-backups, signing: { publicKeys: ["%s"] } }
                 services:
                   all:
                     containers: [%s, %s, %s]
                     objectives:
                       region-outage: { rto: 10m, rpo: 1h }
-                """.formatted(azurite.blobEndpoint("drpprod"), azurite.blobEndpoint("drpbackup"), seed.prefix,
+                """.formatted(azurite.blobEndpoint("drpprod"), azurite.blobEndpoint("drpbackup"), seed.prefix, seed.publicKey.toAbsolutePath(),
                 seed.orders(), seed.invoices(), seed.media());
         DrpConfig cfg = new ConfigLoader(env::get).parse("cfg.yaml", Path.of("cfg.yaml"), yaml, "0".repeat(64));
         List<String> backupContainers = List.of(seed.prefix + "-backups");

@@ -216,6 +216,8 @@ public final class AzuriteEmulator implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        // the lock guards a running emulator over the data: with it dead, a new one may take the data over
+        if (!process.isAlive()) lock.close();
     }
 
     private void stopProcess() {

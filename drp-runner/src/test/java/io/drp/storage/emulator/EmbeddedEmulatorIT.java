@@ -112,22 +112,24 @@ class EmbeddedEmulatorIT {
     /** Seeds production and takes a full backup in the emulator of {@code work}, then writes the embedded drp.yaml. */
     private static Path seededEmbeddedConfig(Path tmp, Path work) throws IOException {
         String prefix;
+        Path publicKey;
         try (AzuriteEmulator seeding = AzuriteEmulator.start(work.resolve("emulator"))) {
             DrillFixture f = new DrillFixture(seeding, tmp);
             f.data().seed(OBJECTS);
             f.backup(BackupJob.Mode.FULL);
             prefix = f.prefix;
+            publicKey = f.publicKey.toAbsolutePath(); // the fixture signs its points with its own key
         }
         String yaml = """
                 version: 1
-                backup: { container: %1$s-backups }
+                backup: { container: %1$s-backups, signing: { publicKeys: ["%3$s"] } }
                 services:
                   all:
                     containers: [%1$s-orders, %1$s-invoices, %1$s-media]
                     objectives:
                       region-outage: { rto: 10m, rpo: 24h }
                 ledger: { dir: %2$s }
-                """.formatted(prefix, tmp.resolve("ledger"));
+                """.formatted(prefix, tmp.resolve("ledger"), publicKey);
         return Files.writeString(tmp.resolve("drp.yaml"), yaml);
     }
 
