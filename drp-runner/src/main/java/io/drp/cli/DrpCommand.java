@@ -17,6 +17,7 @@ import picocli.CommandLine.ScopeType;
                 BackupCommand.class,
                 DrillCommand.class,
                 RestoreCommand.class,
+                CleanCommand.class,
                 StatusCommand.class,
                 WatchCommand.class,
                 PlanCommand.class,

@@ -86,7 +86,11 @@ public final class Ed25519Keys {
                     System.arraycopy(seed, 0, bytes, 0, Math.min(seed.length, bytes.length));
                 }
             });
-            return g.generateKeyPair().getPublic();
+            PublicKey derived = g.generateKeyPair().getPublic();
+            // a JDK that drew its randomness differently fails here, loudly, rather than signing under a wrong key id
+            String probe = "drp key check";
+            if (!verify(derived, probe, sign(key, probe))) throw new IllegalStateException("the derived public key does not verify");
+            return derived;
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("the JVM has no Ed25519", e);
         }

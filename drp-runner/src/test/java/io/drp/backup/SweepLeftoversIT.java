@@ -60,7 +60,7 @@ class SweepLeftoversIT {
         f.data().seed(300); // 900 objects: the sweep, one snapshot at a time, is still running when the first exists
         Path cfg = Files.writeString(tmp.resolve("drp.yaml"), EnvConfig.yaml(f, ", parallelism: 1"));
 
-        Process killed = backupProcess(azurite, cfg, tmp.resolve("runner1"));
+        Process killed = backupProcess(f, azurite, cfg, tmp.resolve("runner1"));
         waitForASnapshot(f, killed);
         killed.destroyForcibly();
         assertTrue(killed.waitFor(30, TimeUnit.SECONDS));
@@ -76,7 +76,7 @@ class SweepLeftoversIT {
         assertTrue(before.get("warnings").toString().contains("SnapshotsPresent"), before.toString());
 
         // a new runner: a fresh work dir, no plan
-        Process fresh = backupProcess(azurite, cfg, tmp.resolve("runner2"));
+        Process fresh = backupProcess(f, azurite, cfg, tmp.resolve("runner2"));
         assertTrue(fresh.waitFor(300, TimeUnit.SECONDS), "the backup on a fresh runner did not finish");
         assertEquals(0, fresh.exitValue(), Files.readString(Path.of(tmp.resolve("runner2") + ".log")));
 
@@ -234,11 +234,12 @@ class SweepLeftoversIT {
         return all.toString();
     }
 
-    private static Process backupProcess(AzuriteEmulator azurite, Path cfg, Path work) throws IOException {
+    private static Process backupProcess(DrillFixture f, AzuriteEmulator azurite, Path cfg, Path work) throws IOException {
         ProcessBuilder pb = new ProcessBuilder(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", System.getProperty("java.class.path"), "io.drp.cli.Main", "backup", "-c", cfg.toString(),
                 "--work-dir", work.toString(), "--full")).redirectErrorStream(true).redirectOutput(Path.of(work + ".log").toFile());
         pb.environment().putAll(EnvConfig.env(azurite));
+        pb.environment().putAll(EnvConfig.signingEnv(f)); // the backup job holds the signing key
         return pb.start();
     }
 
