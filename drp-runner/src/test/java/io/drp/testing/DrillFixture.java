@@ -49,6 +49,12 @@ public final class DrillFixture {
     }
 
     public DrillFixture(AzuriteEmulator emulator, Path tmp, String ordersObjectives, String mediaObjectives) {
+        this(emulator, tmp, ordersObjectives, mediaObjectives, p -> "");
+    }
+
+    /** @param extra more top-level YAML (a plans: section), given the container prefix */
+    public DrillFixture(AzuriteEmulator emulator, Path tmp, String ordersObjectives, String mediaObjectives,
+                        java.util.function.Function<String, String> extra) {
         this.prefix = "t" + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
         String yaml = """
                 version: 1
@@ -67,7 +73,7 @@ public final class DrillFixture {
                       region-outage: %3$s
                 drill:
                   parallelism: 4
-                """.formatted(prefix, ordersObjectives, mediaObjectives);
+                """.formatted(prefix, ordersObjectives, mediaObjectives) + extra.apply(prefix);
         this.config = new ConfigLoader(k -> null).parse("test-drp.yaml", Path.of("test-drp.yaml"), yaml, "0".repeat(64));
         this.session = StorageSession.ofEmulator(emulator, new StorageConnector());
         this.prodWritable = session.connector().open("production", session.accounts().production());
