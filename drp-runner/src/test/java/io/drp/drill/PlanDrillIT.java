@@ -126,6 +126,7 @@ class PlanDrillIT {
         assertEquals(StepStatus.SUCCEEDED, r.steps().stream().filter(s -> s.name().equals("service")).findFirst().orElseThrow().status());
         String log = Files.readString(tmp.resolve("report").resolve(plan.groups().get(0).actions().get(0).log()));
         assertTrue(log.contains("started for drill"), log);
+        assertEquals(java.util.Set.of(), io.drp.report.ReportSchemaTest.validate(io.drp.report.ReportJson.toJson(r)), "additive fields in the schema");
         ReportWriters.writeAll(r, tmp.resolve("report"));
         String md = Files.readString(tmp.resolve("report").resolve("drill-report.md"));
         assertTrue(md.contains("Service answered at " + answered) && md.contains("data verified at " + verified), md);
@@ -153,6 +154,7 @@ class PlanDrillIT {
         assertTrue(finding.message().contains("orders-answer") && finding.message().contains("/count is '1', expected '99'"), finding.message());
         assertEquals(StepStatus.SKIPPED, r.plan().groups().get(1).status());
         assertNull(r.measured().serviceRestoredAt());
+        assertEquals(java.util.Set.of(), io.drp.report.ReportSchemaTest.validate(io.drp.report.ReportJson.toJson(r)));
         assertEquals(StepStatus.SUCCEEDED, r.steps().get(r.steps().size() - 1).status(), "teardown ran as today");
         String restored = Files.readString(containerFile).trim();
         assertFalse(f.recovery.container(restored).exists(), "the drill's recovery containers were torn down");
