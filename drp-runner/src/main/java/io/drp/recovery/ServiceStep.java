@@ -46,6 +46,27 @@ final class ServiceStep implements Step<RecoveryState> {
                 + ": the built-in plan restores and verifies the data, and the RTO ends at verification") : Optional.empty();
     }
 
+    /** Groups an earlier run of this id completed: --resume does not run their actions again. */
+    private static Set<String> completed(java.nio.file.Path dir) {
+        try (var files = java.nio.file.Files.list(dir)) {
+            return files.map(f -> f.getFileName().toString()).collect(java.util.stream.Collectors.toSet());
+        } catch (java.io.IOException | java.io.UncheckedIOException none) {
+            return Set.of();
+        }
+    }
+
+    /** One marker per completed group, written before the step can abort, so a stopped run resumes after them. */
+    private static void remember(java.nio.file.Path dir, PlanRecord r) {
+        try {
+            java.nio.file.Files.createDirectories(dir);
+            for (PlanRecord.GroupRecord g : r.groups()) {
+                if (g.status() == StepStatus.SUCCEEDED) java.nio.file.Files.writeString(dir.resolve(g.name()), String.valueOf(g.finishedAt()));
+            }
+        } catch (java.io.IOException e) {
+            // best effort: without markers a resume runs the groups' actions again, which is slower, not wrong
+        }
+    }
+
     @Override
     public Map<String, Object> run(RecoveryState st, Timeline timeline) {
         RecoveryRequest req = st.request;
@@ -56,8 +77,10 @@ final class ServiceStep implements Step<RecoveryState> {
                 IncidentLevel.ofScenario(req.scenario()).map(IncidentLevel::number).orElse(null),
                 st.environment == null ? null : st.environment.account().endpoint(), containers,
                 req.reportDir().resolve(req.runId() + "-actions"), Approvals.dir(ctx.workDir(), req.runId()), st.guard::stopReason);
-        PlanRecord r = executor.run(plan, pc, Set.of());
+        java.nio.file.Path done = ctx.workDir().resolve("drills").resolve(req.runId()).resolve("plan-groups-done");
+        PlanRecord r = executor.run(plan, pc, req.resume() ? completed(done) : Set.of());
         st.planRecord = r;
+        remember(done, r);
         PlanRecord.ActionRecord failed = r.groups().stream().flatMap(g -> g.actions().stream())
                 .filter(a -> a.status() == StepStatus.FAILED || a.status() == StepStatus.ABORTED).findFirst().orElse(null);
         if (r.status() == StepStatus.ABORTED) {

@@ -343,4 +343,23 @@ class PlanExecutorTest {
         assertTrue(a.message().startsWith("passed automatically in a drill (drill: auto)"), a.message());
         assertTrue(pauses.isEmpty());
     }
+
+    @Test
+    void aResumeSkipsTheGroupsAnEarlierRunCompleted() throws Exception {
+        Path trace = tmp.resolve("trace.txt");
+        RecoveryPlan p = plan("""
+                - name: orders
+                  services: [orders]
+                  after:
+                    - shell: echo orders >> %1$s
+                - name: media
+                  services: [media]
+                  after:
+                    - shell: echo media >> %1$s
+                """.formatted(trace));
+        PlanRecord r = new PlanExecutor(clock, stepping(), Redactor.none(), x -> { }, null).run(p, context(true, () -> null), Set.of("orders"));
+        assertEquals(List.of("media"), Files.readAllLines(trace));
+        assertEquals("completed by an earlier run (--resume)", r.groups().get(0).message());
+        assertEquals(StepStatus.SUCCEEDED, r.status());
+    }
 }
