@@ -55,6 +55,12 @@ public final class DrillFixture {
     /** @param extra more top-level YAML (a plans: section), given the container prefix */
     public DrillFixture(AzuriteEmulator emulator, Path tmp, String ordersObjectives, String mediaObjectives,
                         java.util.function.Function<String, String> extra) {
+        this(emulator, tmp, ordersObjectives, mediaObjectives, extra, k -> null);
+    }
+
+    /** @param env what ${env:…} references in the YAML resolve to */
+    public DrillFixture(AzuriteEmulator emulator, Path tmp, String ordersObjectives, String mediaObjectives,
+                        java.util.function.Function<String, String> extra, java.util.function.Function<String, String> env) {
         this.prefix = "t" + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
         String yaml = """
                 version: 1
@@ -74,7 +80,7 @@ public final class DrillFixture {
                 drill:
                   parallelism: 4
                 """.formatted(prefix, ordersObjectives, mediaObjectives) + extra.apply(prefix);
-        this.config = new ConfigLoader(k -> null).parse("test-drp.yaml", Path.of("test-drp.yaml"), yaml, "0".repeat(64));
+        this.config = new ConfigLoader(env).parse("test-drp.yaml", Path.of("test-drp.yaml"), yaml, "0".repeat(64));
         this.session = StorageSession.ofEmulator(emulator, new StorageConnector());
         this.prodWritable = session.connector().open("production", session.accounts().production());
         this.backupWritable = session.connector().open("backup", session.accounts().backup());
