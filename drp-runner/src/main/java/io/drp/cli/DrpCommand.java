@@ -21,6 +21,7 @@ import picocli.CommandLine.ScopeType;
                 StatusCommand.class,
                 WatchCommand.class,
                 PlanCommand.class,
+                ApproveCommand.class,
                 AssessCommand.class,
                 ReportCommand.class,
                 HistoryCommand.class,

@@ -91,7 +91,7 @@ public final class ConfigLoader {
     /** Parses text as if read from {@code label}; used by tests and the fuzzer. */
     public DrpConfig parse(String label, Path file, String text, String sha256) {
         YamlTree root = YamlTree.parse(label, text);
-        Map<String, YamlTree> top = root.mapping(Set.of("version", "storage", "backup", "recovery", "services", "drill", "ledger", "watch", "sla"));
+        Map<String, YamlTree> top = root.mapping(Set.of("version", "storage", "backup", "recovery", "services", "drill", "ledger", "watch", "sla", "plans"));
         List<ConfigWarning> warnings = new ArrayList<>();
 
         YamlTree version = require(root, top, "version");
@@ -116,7 +116,9 @@ public final class ConfigLoader {
         }
         WatchConfig watch = top.containsKey("watch") ? WatchSection.parse(top.get("watch"), n -> secret(n, warnings), services) : WatchConfig.defaults();
         ServiceHours hours = top.containsKey("sla") ? ServiceHoursSection.parse(top.get("sla")) : ServiceHours.plansDefault();
-        return new DrpConfig(file, sha256, storage, backup, recovery, services, drill, ledger, warnings, watch, hours);
+        Path configDir = file == null || file.toAbsolutePath().getParent() == null ? Path.of("").toAbsolutePath() : file.toAbsolutePath().getParent();
+        List<RecoveryPlan> plans = top.containsKey("plans") ? PlansSection.parse(top.get("plans"), services, configDir, n -> secret(n, warnings)) : List.of();
+        return new DrpConfig(file, sha256, storage, backup, recovery, services, drill, ledger, warnings, watch, hours, plans);
     }
 
     static YamlTree require(YamlTree parent, Map<String, YamlTree> fields, String name) {

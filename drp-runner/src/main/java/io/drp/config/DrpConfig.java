@@ -22,7 +22,14 @@ public record DrpConfig(
         LedgerConfig ledger,
         List<ConfigWarning> warnings,
         WatchConfig watch,
-        ServiceHours serviceHours) {
+        ServiceHours serviceHours,
+        List<RecoveryPlan> plans) {
+
+    public DrpConfig(Path file, String sha256, Optional<StorageConfig> storage, BackupConfig backup, RecoveryConfig recovery,
+                     List<ServiceConfig> services, DrillConfig drill, LedgerConfig ledger, List<ConfigWarning> warnings,
+                     WatchConfig watch, ServiceHours serviceHours) {
+        this(file, sha256, storage, backup, recovery, services, drill, ledger, warnings, watch, serviceHours, List.of());
+    }
 
     public DrpConfig {
         watch = watch == null ? WatchConfig.defaults() : watch;
@@ -30,6 +37,12 @@ public record DrpConfig(
         Objects.requireNonNull(storage, "'storage' cannot be null.");
         services = List.copyOf(services);
         warnings = List.copyOf(warnings);
+        plans = plans == null ? List.of() : List.copyOf(plans);
+    }
+
+    /** The plan that names {@code scenario}, else the built-in one: restore and verify, as before plans existed. */
+    public RecoveryPlan planFor(String scenario) {
+        return plans.stream().filter(p -> p.scenarios().contains(scenario)).findFirst().orElseGet(RecoveryPlan::builtIn);
     }
 
     /** Every production container, sorted: the backup walks them in this order so manifests are sorted. */

@@ -26,7 +26,17 @@ public record DrillReport(
         List<Finding> findings,
         List<RunRecord> runs,
         long transientRetries,
-        RestoreDetails restore) {
+        RestoreDetails restore,
+        PlanRecord plan) {
+
+    /** A report without a recovery plan (written before plans existed, or by code that runs none). */
+    public DrillReport(String schemaVersion, String kind, String drillId, Verdict verdict, String verdictReason, Instant startedAt,
+                       Instant finishedAt, Objectives objectives, Measured measured, List<ObjectiveResult> objectiveResults,
+                       List<StepRecord> steps, Integrity integrity, Evidence evidence, List<Finding> findings, List<RunRecord> runs,
+                       long transientRetries, RestoreDetails restore) {
+        this(schemaVersion, kind, drillId, verdict, verdictReason, startedAt, finishedAt, objectives, measured, objectiveResults, steps,
+                integrity, evidence, findings, runs, transientRetries, restore, null);
+    }
 
     public static final String SCHEMA_VERSION = "1.0";
 

@@ -46,6 +46,8 @@ public final class RecoveryEngine {
     private final ReportAssembler assembler;
     private volatile Consumer<DrillReport> onInterrupt = r -> { };
     private volatile Runnable lastWords = () -> { };
+    private volatile io.drp.plan.Pacer pacer = io.drp.plan.Pacer.sleeping();
+    private volatile Consumer<String> tell = System.err::println;
 
     public RecoveryEngine(DrpConfig config, StorageAccount production, StorageAccount backup, RecoveryTarget target,
                           Isolation isolation, Clock clock, Progress progress, Path workDir, LongSupplier transientRetries,
@@ -63,6 +65,12 @@ public final class RecoveryEngine {
                 production.endpoint(), backup.endpoint(),
                 // a real recovery may write production on purpose; only a drill promises to leave it read-only
                 backup.serverEnforced() && (isolation == Isolation.REAL || production.serverEnforced())), redactor);
+    }
+
+    /** How plan actions wait (tests step a clock) and where manual gates' instructions are printed. */
+    public void planRuntime(io.drp.plan.Pacer pacer, Consumer<String> tell) {
+        this.pacer = pacer;
+        this.tell = tell;
     }
 
     /** Told the report written when a signal stops the run, so the caller can save resume state. */
@@ -112,7 +120,8 @@ public final class RecoveryEngine {
         ExecutorService pool = DaemonThreads.pool(req.parallelism(), "drp-" + req.kind().name().toLowerCase(java.util.Locale.ROOT));
         try (RestoreJournal journal = RestoreJournal.open(ctx.workDir().resolve("drills").resolve(req.runId()).resolve("restore.journal"))) {
             List<Step<RecoveryState>> steps = List.of(new PlanStep(ctx), new RebuildStep(ctx, journal), ApplyStep.restore(ctx, pool, journal),
-                    ApplyStep.replay(ctx, pool, journal), new VerifyStep(ctx, pool, journal));
+                    ApplyStep.replay(ctx, pool, journal), new VerifyStep(ctx, pool, journal),
+                    new ServiceStep(ctx, new io.drp.plan.PlanExecutor(clock, pacer, redactor, tell, System.console())));
             runner.runAll(steps, st);
         } finally {
             pool.shutdownNow();

@@ -32,6 +32,8 @@ final class RecoveryState {
     /** Copies refused at restore because the backup's bytes did not match the manifest. */
     final Queue<Mismatch> copyMismatches = new ConcurrentLinkedQueue<>();
     final List<Finding> findings = Collections.synchronizedList(new ArrayList<>());
+    /** What the scenario's recovery plan did; null until the service step has run (or when it was skipped). */
+    volatile io.drp.model.PlanRecord planRecord;
     /** Set by teardown when it could not prove the rebuilt environment gone; the report carries it afterwards. */
     volatile Finding teardownFinding;
 

@@ -55,7 +55,10 @@ final class ReportAssembler {
         RecoveryState.Verification v = st.verification;
         // clearing what a kept drill left behind is not recovery: a real disaster starts from empty containers
         Duration housekeeping = st.environment == null ? Duration.ZERO : st.environment.leftovers().took();
-        Duration rto = v == null ? null : Duration.between(req.disasterAt(), v.verifiedAt()).minus(housekeeping);
+        // with a plan that ran actions, the RTO is the service's: it ends when the last group's last action passed
+        io.drp.model.PlanRecord plan = st.planRecord;
+        java.time.Instant rtoEnd = plan != null ? plan.serviceRestoredAt() : v == null ? null : v.verifiedAt();
+        Duration rto = v == null || rtoEnd == null ? null : Duration.between(req.disasterAt(), rtoEnd).minus(housekeeping);
         // a run that never reached verify measured no loss: "not measured", never a reassuring 0
         Loss loss = st.loss != null ? st.loss : Loss.unknown("the run did not reach verification");
         List<Mismatch> mismatches = v != null ? v.mismatches() : List.copyOf(new TreeMap<>(byObject(st.copyMismatches)).values());
@@ -76,7 +79,7 @@ final class ReportAssembler {
                 loss.revertedDeletions(), loss.revertedSample(), loss.unrestorable(), sample(mismatches));
         Measured measured = new Measured(req.disasterAt(), st.plan == null ? null : st.plan.recoveryPoint().pointId(), watermark,
                 v == null ? null : v.verifiedAt(), rto == null ? null : ObjectiveEvaluator.seconds(rto),
-                rpo == null ? null : ObjectiveEvaluator.seconds(rpo), serviceWindow(req.disasterAt()));
+                rpo == null ? null : ObjectiveEvaluator.seconds(rpo), serviceWindow(req.disasterAt()), plan == null ? null : plan.serviceRestoredAt());
         List<RunRecord> runs = new ArrayList<>(req.previousRuns());
         runs.add(new RunRecord(runs.size() + 1, run.startedAt(), run.finishedAt(), j.verdict(),
                 req.previousRuns().isEmpty() ? null : "resumed; already verified copies were not repeated"));
@@ -85,7 +88,7 @@ final class ReportAssembler {
         String kind = req.kind() == RunKind.RESTORE ? DrillReport.RESTORE : DrillReport.DRILL;
         return new DrillReport(DrillReport.SCHEMA_VERSION, kind, req.runId(), j.verdict(), redactor.redact(j.reason()), firstStart,
                 run.finishedAt(), objectives, measured, results, run.steps(), integrity, evidence(st), redact(j.findings()), runs,
-                run.transientRetries(), restoreDetails(st));
+                run.transientRetries(), restoreDetails(st), plan);
     }
 
     /**
@@ -130,7 +133,7 @@ final class ReportAssembler {
         }
         return new DrillReport(r.schemaVersion(), r.kind(), r.drillId(), r.verdict(), reason, r.startedAt(), finishedAt,
                 r.objectives(), r.measured(), r.objectiveResults(), steps, r.integrity(), r.evidence(), findings, runs,
-                r.transientRetries(), r.restore());
+                r.transientRetries(), r.restore(), r.plan());
     }
 
     private Map<String, ObjectiveEvaluator.ServiceIntegrity> integrityPerService(Loss loss, List<Mismatch> mismatches) {

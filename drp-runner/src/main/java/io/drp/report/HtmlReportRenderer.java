@@ -65,6 +65,7 @@ public final class HtmlReportRenderer {
         m.put("recoveryPoint", me == null || me.recoveryPoint() == null ? "none" : me.recoveryPoint());
         m.put("watermark", me == null ? "-" : str(me.recoveryPointWatermark()));
         m.put("rto", me == null ? "-" : secs(me.rtoSeconds()));
+        m.put("planInstants", PlanLines.instants(r));
         m.put("rpo", me == null ? "-" : secs(me.rpoSeconds()));
         Objectives o = r.objectives();
         m.put("incident", ScenarioLines.scenario(o));
@@ -111,6 +112,7 @@ public final class HtmlReportRenderer {
             if (s.message() != null) d.append(d.length() == 0 ? "" : "; ").append(s.message());
             row.put("details", d.toString());
             steps.add(row);
+            if (s.name().equals("service")) steps.addAll(PlanLines.htmlRows(r));
         }
         m.put("steps", steps);
         m.put("chartSvg", TimelineChart.svg(r, ChartWidth.PIXELS));

@@ -40,7 +40,7 @@ public final class JunitReportRenderer {
 
             x.writeStartElement("testsuites");
             x.writeAttribute("name", "drp drill " + r.drillId());
-            x.writeAttribute("tests", Long.toString(objectives.size() + r.steps().size() + resources));
+            x.writeAttribute("tests", Long.toString(objectives.size() + r.steps().size() + resources + PlanLines.cases(r)));
             x.writeAttribute("failures", Long.toString(objFailures + stepFailures + resourceFailures));
             x.writeAttribute("errors", Long.toString(stepErrors));
             x.writeAttribute("skipped", Long.toString(stepSkipped));
@@ -99,6 +99,7 @@ public final class JunitReportRenderer {
             }
             x.writeEndElement();
             for (StepRecord st : rebuilt) ResourceCases.write(x, st);
+            PlanLines.junit(x, r);
             x.writeCharacters("\n");
             x.writeEndElement();
             x.writeEndDocument();

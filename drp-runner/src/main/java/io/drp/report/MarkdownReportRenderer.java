@@ -34,6 +34,8 @@ public final class MarkdownReportRenderer {
             md.append(LossText.isRestore(r) ? "Incident start " : "Disaster at ").append(r.measured().disasterAt()).append(", recovery point `")
                     .append(r.measured().recoveryPoint() == null ? "none" : r.measured().recoveryPoint()).append("`.\n\n");
         }
+        String instants = PlanLines.instants(r);
+        if (instants != null) md.append(escape(instants)).append(".\n\n");
         md.append("| service | objective | target | measured | result |\n|---|---|---|---|---|\n");
         for (ObjectiveResult o : r.objectiveResults()) {
             md.append("| ").append(escape(o.service())).append(" | ").append(o.kind()).append(" | ")
@@ -51,6 +53,7 @@ public final class MarkdownReportRenderer {
             if (s.status() != StepStatus.SUCCEEDED) md.append(" (").append(s.status()).append(')');
         }
         md.append("\n");
+        md.append(PlanLines.markdown(r));
         if (r.evidence() != null && r.evidence().copyMode() != null) {
             md.append("\nCopy mode: **").append(r.evidence().copyMode()).append("**, ").append(escape(r.evidence().copyModeReason())).append(".\n");
         }

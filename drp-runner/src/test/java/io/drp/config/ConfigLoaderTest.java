@@ -63,7 +63,8 @@ class ConfigLoaderTest {
     @Test
     void theShippedExampleIsValid() {
         ConfigLoader withEnv = new ConfigLoader(Map.of("DRP_BACKUP_CONNECTION_STRING", "AccountName=b;AccountKey=eA==",
-                "DRP_RECOVERY_SAS", "sv=2024&sig=abc", "DRP_WEBHOOK_URL", "https://hooks.example.com/T0KEN")::get);
+                "DRP_RECOVERY_SAS", "sv=2024&sig=abc", "DRP_WEBHOOK_URL", "https://hooks.example.com/T0KEN",
+                "ORDERS_STORAGE_CONNECTION_STRING", "AccountName=o;AccountKey=eA==")::get);
         DrpConfig c = withEnv.load(repoRoot().resolve("examples/drp.yaml"));
         assertEquals(java.util.List.of("level-1", "level-2", "level-3", "region-outage"), c.scenarios());
         assertEquals(Duration.ofMinutes(20), c.services().get(0).objectives().get("level-1").rto());

@@ -52,6 +52,18 @@ public final class DrillFixture {
     }
 
     public DrillFixture(AzuriteEmulator emulator, Path tmp, String ordersObjectives, String mediaObjectives) {
+        this(emulator, tmp, ordersObjectives, mediaObjectives, p -> "");
+    }
+
+    /** @param extra more top-level YAML (a plans: section), given the container prefix */
+    public DrillFixture(AzuriteEmulator emulator, Path tmp, String ordersObjectives, String mediaObjectives,
+                        java.util.function.Function<String, String> extra) {
+        this(emulator, tmp, ordersObjectives, mediaObjectives, extra, k -> null);
+    }
+
+    /** @param env what ${env:…} references in the YAML resolve to */
+    public DrillFixture(AzuriteEmulator emulator, Path tmp, String ordersObjectives, String mediaObjectives,
+                        java.util.function.Function<String, String> extra, java.util.function.Function<String, String> env) {
         this.prefix = "t" + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
         this.signingKey = tmp.resolve("keys").resolve(prefix + "-backup.pem");
         this.publicKey = tmp.resolve("keys").resolve(prefix + "-backup.pub.pem");
@@ -74,8 +86,9 @@ public final class DrillFixture {
                       region-outage: %3$s
                 drill:
                   parallelism: 4
-                """.formatted(prefix, ordersObjectives, mediaObjectives, publicKey.toAbsolutePath());
-        this.config = new ConfigLoader(k -> k.equals(io.drp.config.BackupSigning.KEY_FILE_ENV) ? signingKey.toString() : null).parse("test-drp.yaml", Path.of("test-drp.yaml"), yaml, "0".repeat(64));
+                """.formatted(prefix, ordersObjectives, mediaObjectives, publicKey.toAbsolutePath()) + extra.apply(prefix);
+        this.config = new ConfigLoader(k -> k.equals(io.drp.config.BackupSigning.KEY_FILE_ENV) ? signingKey.toString() : env.apply(k))
+                .parse("test-drp.yaml", Path.of("test-drp.yaml"), yaml, "0".repeat(64));
         this.session = StorageSession.ofEmulator(emulator, new StorageConnector());
         this.prodWritable = session.connector().open("production", session.accounts().production());
         this.backupWritable = session.connector().open("backup", session.accounts().backup());
