@@ -58,7 +58,8 @@ final class DrillSummary {
                     r.restore().overwrite() ? "; " + r.restore().replacedObjects() + " existing object(s) replaced" : "");
         }
         if (r.measured() != null) {
-            out.printf("  disaster at %s, recovery point %s%n", r.measured().disasterAt(),
+            out.printf("  %s at %s, recovery point %s%n", io.drp.report.LossText.isRestore(r) ? "incident start" : "disaster",
+                    io.drp.report.DisplayTime.of(r.measured().disasterAt()),
                     r.measured().recoveryPoint() == null ? "none" : r.measured().recoveryPoint());
             String window = io.drp.report.ScenarioLines.window(r);
             if (window != null) out.println("  " + window);

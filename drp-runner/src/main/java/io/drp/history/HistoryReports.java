@@ -8,7 +8,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.security.PublicKey;
 import java.time.Clock;
 import java.util.Optional;
@@ -36,10 +35,9 @@ public final class HistoryReports {
         Files.createDirectories(reportDir);
         String html = HistoryPageRenderer.render(h);
         Path target = reportDir.resolve(pdf ? HistoryPageRenderer.PDF_FILE_NAME : HistoryPageRenderer.FILE_NAME);
-        // temp file + rename, as for every report: a reader never sees half a page
-        Path tmp = Files.createTempFile(reportDir, ".history", ".tmp");
-        Files.write(tmp, pdf ? PdfRenderer.render(html, reportDir.toAbsolutePath().toUri().toString()) : html.getBytes(StandardCharsets.UTF_8));
-        Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        // temp file + rename, readable by all, as for every report: a reader never sees half a page
+        io.drp.report.ReportFiles.replace(target,
+                pdf ? PdfRenderer.render(html, reportDir.toAbsolutePath().toUri().toString()) : html.getBytes(StandardCharsets.UTF_8));
         return new Written(target, h);
     }
 }

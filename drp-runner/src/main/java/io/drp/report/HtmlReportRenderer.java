@@ -162,6 +162,7 @@ public final class HtmlReportRenderer {
     }
 
     private static String str(Object o) {
+        if (o instanceof java.time.Instant t) return DisplayTime.of(t);
         return o == null ? "-" : o.toString();
     }
 

@@ -22,6 +22,20 @@ public final class JunitReportRenderer {
 
     private JunitReportRenderer() {}
 
+    /** An objective the run never measured because it stopped first (an unmeasured loss after an exact restore is met). */
+    private static boolean notReached(ObjectiveResult o) {
+        return !o.met() && o.measured() == null;
+    }
+
+    /** The figures on every case, passing ones included, so a dashboard can chart them from the JUnit file alone. */
+    private static void objectiveProperties(XMLStreamWriter x, ObjectiveResult o) throws XMLStreamException {
+        x.writeStartElement("properties");
+        property(x, "target", value(o.target(), o.unit()));
+        property(x, "measured", o.measured() == null ? "not measured" : value(o.measured(), o.unit()));
+        property(x, "outcome", o.outcome());
+        x.writeEndElement();
+    }
+
     public static String render(DrillReport r) {
         StringWriter sw = new StringWriter();
         try {
@@ -29,7 +43,9 @@ public final class JunitReportRenderer {
             x.writeStartDocument("UTF-8", "1.0");
             x.writeCharacters("\n");
             List<ObjectiveResult> objectives = r.objectiveResults();
-            long objFailures = objectives.stream().filter(o -> !o.met()).count();
+            // a figure the run never reached is an error (the run aborted), not a measured miss: it matches exit 3
+            long objErrors = objectives.stream().filter(JunitReportRenderer::notReached).count();
+            long objFailures = objectives.stream().filter(o -> !o.met()).count() - objErrors;
             long stepFailures = r.steps().stream().filter(s -> s.status() == StepStatus.FAILED).count();
             long stepErrors = r.steps().stream().filter(s -> s.status() == StepStatus.ABORTED).count();
             long stepSkipped = r.steps().stream().filter(s -> s.status() == StepStatus.SKIPPED).count();
@@ -42,7 +58,7 @@ public final class JunitReportRenderer {
             x.writeAttribute("name", "drp drill " + r.drillId());
             x.writeAttribute("tests", Long.toString(objectives.size() + r.steps().size() + resources + PlanLines.cases(r)));
             x.writeAttribute("failures", Long.toString(objFailures + stepFailures + resourceFailures));
-            x.writeAttribute("errors", Long.toString(stepErrors));
+            x.writeAttribute("errors", Long.toString(stepErrors + objErrors));
             x.writeAttribute("skipped", Long.toString(stepSkipped));
             x.writeAttribute("time", secs(total));
             x.writeCharacters("\n  ");
@@ -51,7 +67,7 @@ public final class JunitReportRenderer {
             x.writeAttribute("name", "drp.objectives");
             x.writeAttribute("tests", Integer.toString(objectives.size()));
             x.writeAttribute("failures", Long.toString(objFailures));
-            x.writeAttribute("errors", "0");
+            x.writeAttribute("errors", Long.toString(objErrors));
             x.writeAttribute("skipped", "0");
             x.writeAttribute("timestamp", String.valueOf(r.startedAt()));
             x.writeCharacters("\n    ");
@@ -61,7 +77,11 @@ public final class JunitReportRenderer {
                 x.writeAttribute("classname", "drp.objectives." + o.service());
                 x.writeAttribute("name", o.kind() + " " + o.scenario());
                 x.writeAttribute("time", "0");
-                if (!o.met()) {
+                objectiveProperties(x, o);
+                if (notReached(o)) {
+                    element(x, "error", "NotMeasured", o.kind() + " target " + value(o.target(), o.unit()) + ", not measured: "
+                            + (o.detail() == null ? "the run did not get that far" : o.detail()));
+                } else if (!o.met()) {
                     x.writeStartElement("failure");
                     x.writeAttribute("type", "ObjectiveMissed");
                     x.writeAttribute("message", o.kind() + " target " + value(o.target(), o.unit()) + ", measured "

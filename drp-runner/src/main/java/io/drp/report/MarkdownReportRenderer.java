@@ -31,7 +31,7 @@ public final class MarkdownReportRenderer {
         String window = ScenarioLines.window(r);
         if (window != null) md.append(escape(window)).append(".\n\n");
         if (r.measured() != null) {
-            md.append(LossText.isRestore(r) ? "Incident start " : "Disaster at ").append(r.measured().disasterAt()).append(", recovery point `")
+            md.append(LossText.isRestore(r) ? "Incident start " : "Disaster at ").append(DisplayTime.of(r.measured().disasterAt())).append(", recovery point `")
                     .append(r.measured().recoveryPoint() == null ? "none" : r.measured().recoveryPoint()).append("`.\n\n");
         }
         String instants = PlanLines.instants(r);

@@ -12,7 +12,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 
 /** Reads and writes {@code drill-report.json}: sorted keys and ISO-8601 UTC instants, so output diffs cleanly. */
 public final class ReportJson {
@@ -46,10 +45,7 @@ public final class ReportJson {
     public static Path write(DrillReport report, Path dir) throws IOException {
         Files.createDirectories(dir);
         Path target = dir.resolve(fileName(report));
-        Path tmp = Files.createTempFile(dir, ".drill-report", ".tmp");
-        Files.writeString(tmp, toJson(report) + "\n");
-        Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        return target;
+        return ReportFiles.replace(target, (toJson(report) + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 
     /** drill-report.json, or restore-report.json for a real recovery. */

@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -84,9 +83,6 @@ public final class ReportWriters {
     public static Path write(DrillReport report, Path dir, Format format) throws IOException {
         Files.createDirectories(dir);
         Path target = dir.resolve(format.fileName(report));
-        Path tmp = Files.createTempFile(dir, ".drill-report", ".tmp");
-        Files.write(tmp, format.renderer.apply(report));
-        Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        return target;
+        return ReportFiles.replace(target, format.renderer.apply(report));
     }
 }

@@ -47,16 +47,31 @@ class ReportRenderersTest {
         assertEquals("9", root.getAttribute("tests"), "4 objectives + 5 steps");
         assertEquals("2", root.getAttribute("failures"));
         assertEquals("0", root.getAttribute("errors"));
+        // passing cases carry their figures too
+        NodeList props = doc.getElementsByTagName("property");
+        boolean rpoMeasured = false;
+        for (int i = 0; i < props.getLength(); i++) {
+            Element p = (Element) props.item(i);
+            Element testcase = (Element) p.getParentNode().getParentNode();
+            if (testcase.getAttribute("name").startsWith("RPO") && p.getAttribute("name").equals("measured")
+                    && !p.getAttribute("value").equals("not measured")) rpoMeasured = true;
+        }
+        assertTrue(rpoMeasured, "a met RPO carries its measured value");
     }
 
     @Test
     void junitXmlShowsAnAbortedStepAsAnErrorAndSkippedStepsAsSkipped() throws Exception {
         Document doc = parse(JunitReportRenderer.render(SampleReports.aborted()));
 
-        assertEquals(1, doc.getElementsByTagName("error").getLength());
-        assertEquals("no restorable backup", ((Element) doc.getElementsByTagName("error").item(0)).getAttribute("message"));
+        // an aborted run is errors, as its exit code 3 says: its unmeasured RTO is not a measured miss
+        NodeList errors = doc.getElementsByTagName("error");
+        assertEquals(2, errors.getLength());
+        assertEquals("NotMeasured", ((Element) errors.item(0)).getAttribute("type"));
+        assertEquals("drp.objectives.orders", ((Element) errors.item(0).getParentNode()).getAttribute("classname"));
+        assertEquals("no restorable backup", ((Element) errors.item(1)).getAttribute("message"));
         assertEquals(1, doc.getElementsByTagName("skipped").getLength());
-        assertEquals("1", doc.getDocumentElement().getAttribute("failures"), "the unmeasured RTO is a failed objective");
+        assertEquals("0", doc.getDocumentElement().getAttribute("failures"));
+        assertEquals("2", doc.getDocumentElement().getAttribute("errors"));
     }
 
     @Test
@@ -104,7 +119,12 @@ class ReportRenderersTest {
         ReportWriters.writeAll(r, tmp);
         for (ReportWriters.Format f : ReportWriters.EVERY_RUN) {
             assertTrue(Files.size(tmp.resolve(f.fileName)) > 100, f.fileName);
+            // readable as an ordinary file is: an artifact step or an auditor's web server can serve it
+            assertEquals("rw-r--r--", java.nio.file.attribute.PosixFilePermissions.toString(
+                    Files.getPosixFilePermissions(tmp.resolve(f.fileName))), f.fileName);
         }
+        assertEquals("rw-r--r--", java.nio.file.attribute.PosixFilePermissions.toString(
+                Files.getPosixFilePermissions(tmp.resolve(ReportJson.FILE_NAME))));
         assertEquals(r, ReportJson.read(tmp.resolve(ReportJson.FILE_NAME)));
     }
 
