@@ -46,6 +46,8 @@ public final class RecoveryEngine {
     private final ReportAssembler assembler;
     private volatile Consumer<DrillReport> onInterrupt = r -> { };
     private volatile Runnable lastWords = () -> { };
+    /** How verify and the controls compare content and attributes: exact, unless a test blinds it to prove the controls see that. */
+    private volatile ContainerVerifier.Comparison comparison = ContainerVerifier.Comparison.EXACT;
 
     public RecoveryEngine(DrpConfig config, StorageAccount production, StorageAccount backup, RecoveryTarget target,
                           Isolation isolation, Clock clock, Progress progress, Path workDir, LongSupplier transientRetries,
@@ -63,6 +65,14 @@ public final class RecoveryEngine {
                 production.endpoint(), backup.endpoint(),
                 // a real recovery may write production on purpose; only a drill promises to leave it read-only
                 backup.serverEnforced() && (isolation == Isolation.REAL || production.serverEnforced())), redactor);
+    }
+
+    /**
+     * For tests only, and package-private so that no caller outside the engine's package can reach it: verify and the
+     * controls then compare with {@code c}. The seam is the comparison alone; listing, merge-join and hashing stay real.
+     */
+    void verifyingWith(ContainerVerifier.Comparison c) {
+        this.comparison = c;
     }
 
     /** Told the report written when a signal stops the run, so the caller can save resume state. */
@@ -112,7 +122,7 @@ public final class RecoveryEngine {
         ExecutorService pool = DaemonThreads.pool(req.parallelism(), "drp-" + req.kind().name().toLowerCase(java.util.Locale.ROOT));
         try (RestoreJournal journal = RestoreJournal.open(ctx.workDir().resolve("drills").resolve(req.runId()).resolve("restore.journal"))) {
             List<Step<RecoveryState>> steps = List.of(new PlanStep(ctx), new RebuildStep(ctx, journal), ApplyStep.restore(ctx, pool, journal),
-                    ApplyStep.replay(ctx, pool, journal), new VerifyStep(ctx, pool, journal));
+                    ApplyStep.replay(ctx, pool, journal), new VerifyStep(ctx, pool, journal, comparison), new ControlsStep(pool, comparison));
             runner.runAll(steps, st);
         } finally {
             pool.shutdownNow();
@@ -131,6 +141,9 @@ public final class RecoveryEngine {
 
     private DrillReport teardown(RecoveryState st, StepRunner<RecoveryState> runner, DrillReport report, Timeline timeline)
             throws IOException {
+        // the controls' scratch container goes whatever the policy: it is evidence spent, not recovered data
+        ControlPlot left = st.controlPlot;
+        if (left != null) ControlsStep.deleteQuietly(st, left);
         if (st.environment == null) return report;
         String skipped = switch (st.request.teardown()) {
             case KEEP -> "--keep: recovery containers left in place for inspection";

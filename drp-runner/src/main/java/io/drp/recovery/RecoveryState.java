@@ -32,6 +32,10 @@ final class RecoveryState {
     /** Copies refused at restore because the backup's bytes did not match the manifest. */
     final Queue<Mismatch> copyMismatches = new ConcurrentLinkedQueue<>();
     final List<Finding> findings = Collections.synchronizedList(new ArrayList<>());
+    /** The negative controls as planted and judged; null until the controls step has run. */
+    volatile io.drp.model.Controls controls;
+    /** The controls' scratch container while it may exist; cleared once it is deleted. */
+    volatile ControlPlot controlPlot;
     /** Set by teardown when it could not prove the rebuilt environment gone; the report carries it afterwards. */
     volatile Finding teardownFinding;
 
