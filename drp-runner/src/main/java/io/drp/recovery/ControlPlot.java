@@ -56,8 +56,9 @@ final class ControlPlot {
 
     /**
      * The smallest non-empty object of the point that verify found restored exactly, read back from where it was
-     * restored (one GET). A point with none under {@link #LARGEST_SOURCE} gets a small synthetic object instead,
-     * which proves the same comparisons; the description says which.
+     * restored (one GET; an archived object cannot be read, so none is chosen). A point with none of at most
+     * {@link #LARGEST_SOURCE} bytes gets a small synthetic object instead, which proves the same comparisons; the
+     * description says which.
      */
     Source source(RecoveryState st) {
         Set<String> wrong = new HashSet<>();
@@ -66,7 +67,8 @@ final class ControlPlot {
         Optional<ManifestEntry> smallest;
         try (Stream<ManifestEntry> entries = st.plan.recoveryPoint().entries()) {
             smallest = entries.filter(e -> e.live() && scope.includes(e) && e.size() > 0 && e.size() <= LARGEST_SOURCE
-                    && !wrong.contains(e.path())).min(Comparator.comparingLong(ManifestEntry::size));
+                    && (e.attributes() == null || !e.attributes().archived()) && !wrong.contains(e.path()))
+                    .min(Comparator.comparingLong(ManifestEntry::size));
         }
         if (smallest.isPresent()) {
             ManifestEntry e = smallest.get();

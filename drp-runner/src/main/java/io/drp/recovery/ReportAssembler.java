@@ -91,7 +91,7 @@ final class ReportAssembler {
     private static io.drp.model.Controls controls(RecoveryState st) {
         if (st.controls != null) return st.controls;
         return io.drp.model.Controls.notRun(ControlsStep.whyNot(st.request)
-                .orElse("the run stopped before the controls step, which follows verify"));
+                .orElse("the run stopped before the controls, which follow verify, could finish"));
     }
 
     /**
