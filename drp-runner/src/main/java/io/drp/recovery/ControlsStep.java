@@ -6,6 +6,7 @@ import io.drp.model.Finding;
 import io.drp.pipeline.RunGuard;
 import io.drp.pipeline.Step;
 import io.drp.pipeline.Timeline;
+import io.drp.storage.BlobAttributes;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -107,7 +108,7 @@ final class ControlsStep implements Step<RecoveryState> {
         flipped[at] ^= 0x01;
         String type = src.attributes().contentType();
         String odd = ODD_TYPE.equals(type) ? "text/x-drp-control" : ODD_TYPE;
-        var oddAttributes = new io.drp.storage.BlobAttributes(odd, src.attributes().contentEncoding(), src.attributes().contentLanguage(),
+        var oddAttributes = new BlobAttributes(odd, src.attributes().contentEncoding(), src.attributes().contentLanguage(),
                 src.attributes().contentDisposition(), src.attributes().cacheControl(), null, src.attributes().metadata(), null, null);
         plot.create();
         plot.put(FLIPPED, flipped, src.attributes());
