@@ -76,6 +76,9 @@ public final class DrillCommand extends DrpCommandBase {
     @Option(names = "--resume", paramLabel = "DRILL-ID", description = "Finish an aborted drill without copying again what it already verified.")
     String resume;
 
+    @Option(names = "--no-controls", description = "Plant no negative controls after verify (the report then says this run did not show its verifier can fail).")
+    boolean noControls;
+
     @Option(names = "--dry-run", description = "Plan only: find the recovery point, the RPO and what would be restored; rebuild and write nothing.")
     boolean dryRun;
 
@@ -89,7 +92,7 @@ public final class DrillCommand extends DrpCommandBase {
         try (StorageSession session = StorageSession.open(cfg, options.workDir)) {
             redactor = session.redactor();
             Clock clock = ServiceClocks.of(session);
-            RecoveryRequest req = new RequestResolver(cfg, clock, options.workDir).drill(opts);
+            RecoveryRequest req = new RequestResolver(cfg, clock, options.workDir).drill(opts).withControls(!noControls);
             DrillRunner runner = new DrillRunner(cfg, session, options.workDir, clock,
                     new ConsoleProgress(System.err, System.console() != null), ReportOutputs.to(err()), DrillRunner.targetsFor(cfg));
             if (dryRun) return printDryRun(runner.dryRun(req));

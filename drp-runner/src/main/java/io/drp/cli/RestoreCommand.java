@@ -98,6 +98,9 @@ public final class RestoreCommand extends DrpCommandBase {
     @Option(names = "--copy-mode", paramLabel = "MODE", description = "stream (through drp), server (inside Azure Storage, via a short-lived read SAS) or auto (default: server where the accounts allow, stream on the emulator).")
     CopyMode copyMode;
 
+    @Option(names = "--no-controls", description = "Plant no negative controls after verify (a restore into production never plants them).")
+    boolean noControls;
+
     @Option(names = "--resume", paramLabel = "RESTORE-ID", description = "Finish an aborted restore; its first start stays the RTO's origin.")
     String resume;
 
@@ -111,7 +114,7 @@ public final class RestoreCommand extends DrpCommandBase {
         try (StorageSession session = StorageSession.open(cfg, options.workDir)) {
             redactor = session.redactor();
             Clock clock = ServiceClocks.of(session);
-            RecoveryRequest req = new RestoreResolver(cfg, clock, options.workDir).resolve(opts);
+            RecoveryRequest req = new RestoreResolver(cfg, clock, options.workDir).resolve(opts).withControls(!noControls);
             boolean production = req.restore().destination() == RestoreSpec.Destination.PRODUCTION;
             RestoreRunner runner = new RestoreRunner(cfg, session, options.workDir, clock,
                     new ConsoleProgress(System.err, System.console() != null), ReportOutputs.to(err()), PulumiWorkspace.local(clock));

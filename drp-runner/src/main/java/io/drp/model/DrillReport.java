@@ -7,7 +7,7 @@ import java.util.Objects;
 /**
  * The drill report, serialised as {@code drill-report.json}. Its shape is described by
  * {@code drp-runner/src/main/resources/schema/drill-report.schema.json}; bump {@link #SCHEMA_VERSION}
- * on any incompatible change.
+ * on any incompatible change. {@code controls} (the negative controls) is null in reports written before drp planted them.
  */
 public record DrillReport(
         String schemaVersion,
@@ -27,21 +27,40 @@ public record DrillReport(
         List<RunRecord> runs,
         long transientRetries,
         RestoreDetails restore,
-        PlanRecord plan) {
-
-    /** A report without a recovery plan (written before plans existed, or by code that runs none). */
-    public DrillReport(String schemaVersion, String kind, String drillId, Verdict verdict, String verdictReason, Instant startedAt,
-                       Instant finishedAt, Objectives objectives, Measured measured, List<ObjectiveResult> objectiveResults,
-                       List<StepRecord> steps, Integrity integrity, Evidence evidence, List<Finding> findings, List<RunRecord> runs,
-                       long transientRetries, RestoreDetails restore) {
-        this(schemaVersion, kind, drillId, verdict, verdictReason, startedAt, finishedAt, objectives, measured, objectiveResults, steps,
-                integrity, evidence, findings, runs, transientRetries, restore, null);
-    }
+        PlanRecord plan,
+        Controls controls) {
 
     public static final String SCHEMA_VERSION = "1.0";
 
     public static final String DRILL = "drill";
     public static final String RESTORE = "restore";
+
+    /** A report without a recovery plan or a Controls section (written before either existed, or by code that runs neither). */
+    public DrillReport(String schemaVersion, String kind, String drillId, Verdict verdict, String verdictReason, Instant startedAt,
+                       Instant finishedAt, Objectives objectives, Measured measured, List<ObjectiveResult> objectiveResults,
+                       List<StepRecord> steps, Integrity integrity, Evidence evidence, List<Finding> findings, List<RunRecord> runs,
+                       long transientRetries, RestoreDetails restore) {
+        this(schemaVersion, kind, drillId, verdict, verdictReason, startedAt, finishedAt, objectives, measured, objectiveResults, steps,
+                integrity, evidence, findings, runs, transientRetries, restore, null, null);
+    }
+
+    /** A report with a recovery plan and no Controls section. */
+    public DrillReport(String schemaVersion, String kind, String drillId, Verdict verdict, String verdictReason, Instant startedAt,
+                       Instant finishedAt, Objectives objectives, Measured measured, List<ObjectiveResult> objectiveResults,
+                       List<StepRecord> steps, Integrity integrity, Evidence evidence, List<Finding> findings, List<RunRecord> runs,
+                       long transientRetries, RestoreDetails restore, PlanRecord plan) {
+        this(schemaVersion, kind, drillId, verdict, verdictReason, startedAt, finishedAt, objectives, measured, objectiveResults, steps,
+                integrity, evidence, findings, runs, transientRetries, restore, plan, null);
+    }
+
+    /** A report with a Controls section and no recovery plan. */
+    public DrillReport(String schemaVersion, String kind, String drillId, Verdict verdict, String verdictReason, Instant startedAt,
+                       Instant finishedAt, Objectives objectives, Measured measured, List<ObjectiveResult> objectiveResults,
+                       List<StepRecord> steps, Integrity integrity, Evidence evidence, List<Finding> findings, List<RunRecord> runs,
+                       long transientRetries, RestoreDetails restore, Controls controls) {
+        this(schemaVersion, kind, drillId, verdict, verdictReason, startedAt, finishedAt, objectives, measured, objectiveResults, steps,
+                integrity, evidence, findings, runs, transientRetries, restore, null, controls);
+    }
 
     public DrillReport {
         // reports written before real recoveries existed carry no kind: they are drills

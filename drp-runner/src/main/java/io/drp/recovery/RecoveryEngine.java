@@ -48,6 +48,8 @@ public final class RecoveryEngine {
     private volatile Runnable lastWords = () -> { };
     private volatile io.drp.plan.Pacer pacer = io.drp.plan.Pacer.sleeping();
     private volatile Consumer<String> tell = System.err::println;
+    /** How verify and the controls compare content and attributes: exact, unless a test blinds it to prove the controls see that. */
+    private volatile ContainerVerifier.Comparison comparison = ContainerVerifier.Comparison.EXACT;
 
     public RecoveryEngine(DrpConfig config, StorageAccount production, StorageAccount backup, RecoveryTarget target,
                           Isolation isolation, Clock clock, Progress progress, Path workDir, LongSupplier transientRetries,
@@ -71,6 +73,14 @@ public final class RecoveryEngine {
     public void planRuntime(io.drp.plan.Pacer pacer, Consumer<String> tell) {
         this.pacer = pacer;
         this.tell = tell;
+    }
+
+    /**
+     * For tests only, and package-private so that no caller outside the engine's package can reach it: verify and the
+     * controls then compare with {@code c}. The seam is the comparison alone; listing, merge-join and hashing stay real.
+     */
+    void verifyingWith(ContainerVerifier.Comparison c) {
+        this.comparison = c;
     }
 
     /** Told the report written when a signal stops the run, so the caller can save resume state. */
@@ -120,8 +130,10 @@ public final class RecoveryEngine {
         ExecutorService pool = DaemonThreads.pool(req.parallelism(), "drp-" + req.kind().name().toLowerCase(java.util.Locale.ROOT));
         try (RestoreJournal journal = RestoreJournal.open(ctx.workDir().resolve("drills").resolve(req.runId()).resolve("restore.journal"))) {
             List<Step<RecoveryState>> steps = List.of(new PlanStep(ctx), new RebuildStep(ctx, journal), ApplyStep.restore(ctx, pool, journal),
-                    ApplyStep.replay(ctx, pool, journal), new VerifyStep(ctx, pool, journal),
-                    new ServiceStep(ctx, new io.drp.plan.PlanExecutor(clock, pacer, redactor, tell, System.console())));
+                    ApplyStep.replay(ctx, pool, journal), new VerifyStep(ctx, pool, journal, comparison),
+                    // the plan is the service's RTO; the controls come after it, outside any clock the report judges
+                    new ServiceStep(ctx, new io.drp.plan.PlanExecutor(clock, pacer, redactor, tell, System.console())),
+                    new ControlsStep(pool, comparison));
             runner.runAll(steps, st);
         } finally {
             pool.shutdownNow();
@@ -140,6 +152,9 @@ public final class RecoveryEngine {
 
     private DrillReport teardown(RecoveryState st, StepRunner<RecoveryState> runner, DrillReport report, Timeline timeline)
             throws IOException {
+        // the controls' scratch container goes whatever the policy: it is evidence spent, not recovered data
+        ControlPlot left = st.controlPlot;
+        if (left != null) ControlsStep.deleteQuietly(st, left);
         if (st.environment == null) return report;
         String skipped = switch (st.request.teardown()) {
             case KEEP -> "--keep: recovery containers left in place for inspection";

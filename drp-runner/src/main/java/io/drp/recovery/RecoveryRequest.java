@@ -11,6 +11,7 @@ import java.util.Objects;
  * One run, fully resolved at the edge by {@link RequestResolver}: after it nothing downstream defaults a
  * value again. {@code disasterAt} (T0) is never null; {@code previousRuns} is empty unless resuming. {@code drillScope}
  * narrows a drill to the containers of the services it names (a level-2 drill); a restore's scope is in its spec.
+ * {@code controls}: plant the negative controls after verify ({@link ControlsStep}); true unless {@code --no-controls}.
  */
 public record RecoveryRequest(
         RunKind kind,
@@ -25,7 +26,8 @@ public record RecoveryRequest(
         List<RunRecord> previousRuns,
         RestoreSpec restore,
         Scope drillScope,
-        CopyMode copyMode) {
+        CopyMode copyMode,
+        boolean controls) {
 
     public static final int MAX_PARALLELISM = 256;
 
@@ -49,6 +51,14 @@ public record RecoveryRequest(
         if (restore != null && !drillScope.isEverything()) throw new IllegalArgumentException("a restore's scope is in its RestoreSpec");
     }
 
+    /** With the negative controls on, as every run has them unless {@code --no-controls} says otherwise. */
+    public RecoveryRequest(RunKind kind, String runId, Instant disasterAt, String scenario, Path reportDir, int parallelism,
+                           VerifyMode verify, TeardownPolicy teardown, boolean resume, List<RunRecord> previousRuns, RestoreSpec restore,
+                           Scope drillScope, CopyMode copyMode) {
+        this(kind, runId, disasterAt, scenario, reportDir, parallelism, verify, teardown, resume, previousRuns, restore, drillScope,
+                copyMode, true);
+    }
+
     /** A run of every service: a restore carries its own scope in its RestoreSpec. */
     public RecoveryRequest(RunKind kind, String runId, Instant disasterAt, String scenario, Path reportDir, int parallelism,
                            VerifyMode verify, TeardownPolicy teardown, boolean resume, List<RunRecord> previousRuns, RestoreSpec restore) {
@@ -64,7 +74,13 @@ public record RecoveryRequest(
     /** The same run, copying as asked. */
     public RecoveryRequest withCopyMode(CopyMode mode) {
         return new RecoveryRequest(kind, runId, disasterAt, scenario, reportDir, parallelism, verify, teardown, resume, previousRuns,
-                restore, drillScope, mode);
+                restore, drillScope, mode, controls);
+    }
+
+    /** The same run, with or without the negative controls ({@code --no-controls}). */
+    public RecoveryRequest withControls(boolean on) {
+        return new RecoveryRequest(kind, runId, disasterAt, scenario, reportDir, parallelism, verify, teardown, resume, previousRuns,
+                restore, drillScope, copyMode, on);
     }
 
     /** The instant the recovery point is chosen for, and the RPO measured against: T0 for a drill. */

@@ -34,6 +34,10 @@ final class RecoveryState {
     final List<Finding> findings = Collections.synchronizedList(new ArrayList<>());
     /** What the scenario's recovery plan did; null until the service step has run (or when it was skipped). */
     volatile io.drp.model.PlanRecord planRecord;
+    /** The negative controls as planted and judged; null until the controls step has run. */
+    volatile io.drp.model.Controls controls;
+    /** The controls' scratch container while it may exist; cleared once it is deleted. */
+    volatile ControlPlot controlPlot;
     /** Set by teardown when it could not prove the rebuilt environment gone; the report carries it afterwards. */
     volatile Finding teardownFinding;
 

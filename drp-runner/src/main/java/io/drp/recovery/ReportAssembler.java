@@ -88,7 +88,14 @@ final class ReportAssembler {
         String kind = req.kind() == RunKind.RESTORE ? DrillReport.RESTORE : DrillReport.DRILL;
         return new DrillReport(DrillReport.SCHEMA_VERSION, kind, req.runId(), j.verdict(), redactor.redact(j.reason()), firstStart,
                 run.finishedAt(), objectives, measured, results, run.steps(), integrity, evidence(st), redact(j.findings()), runs,
-                run.transientRetries(), restoreDetails(st), plan);
+                run.transientRetries(), restoreDetails(st), plan, controls(st));
+    }
+
+    /** The Controls section: what was planted and caught, or why nothing was. */
+    private static io.drp.model.Controls controls(RecoveryState st) {
+        if (st.controls != null) return st.controls;
+        return io.drp.model.Controls.notRun(ControlsStep.whyNot(st.request)
+                .orElse("the run stopped before the controls, which follow verify, could finish"));
     }
 
     /**
@@ -133,7 +140,7 @@ final class ReportAssembler {
         }
         return new DrillReport(r.schemaVersion(), r.kind(), r.drillId(), r.verdict(), reason, r.startedAt(), finishedAt,
                 r.objectives(), r.measured(), r.objectiveResults(), steps, r.integrity(), r.evidence(), findings, runs,
-                r.transientRetries(), r.restore(), r.plan());
+                r.transientRetries(), r.restore(), r.plan(), r.controls());
     }
 
     private Map<String, ObjectiveEvaluator.ServiceIntegrity> integrityPerService(Loss loss, List<Mismatch> mismatches) {

@@ -126,6 +126,7 @@ public final class HtmlReportRenderer {
         m.put("objectsLost", LossText.of(i));
         m.put("lostObjects", i.lostObjects());
         m.put("writtenAfter", i.objectsWrittenAfterDisaster());
+        m.put("controls", ControlsSection.html(r.controls()));
         Evidence e = r.evidence();
         if (e != null) {
             m.put("evidence", e);

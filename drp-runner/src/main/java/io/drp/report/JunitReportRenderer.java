@@ -16,7 +16,8 @@ import javax.xml.stream.XMLStreamWriter;
 /**
  * {@code drill-report.junit.xml}: one test case per objective and per step, so CI systems (Jenkins, GitLab,
  * Azure DevOps, GitHub) show a missed objective as a failed test and an aborted step as an error, natively. A Pulumi
- * rebuild adds a suite with one test case per resource operation, a failed resource being a failure named after it.
+ * rebuild adds a suite with one test case per resource operation, a failed resource being a failure named after it; the
+ * negative controls a suite with one test case per planted fault, one the verifier did not catch being a failure.
  */
 public final class JunitReportRenderer {
 
@@ -56,10 +57,11 @@ public final class JunitReportRenderer {
 
             x.writeStartElement("testsuites");
             x.writeAttribute("name", "drp drill " + r.drillId());
-            x.writeAttribute("tests", Long.toString(objectives.size() + r.steps().size() + resources + PlanLines.cases(r)));
-            x.writeAttribute("failures", Long.toString(objFailures + stepFailures + resourceFailures));
+            x.writeAttribute("tests", Long.toString(objectives.size() + r.steps().size() + resources + PlanLines.cases(r)
+                    + ControlsSection.tests(r.controls())));
+            x.writeAttribute("failures", Long.toString(objFailures + stepFailures + resourceFailures + ControlsSection.failures(r.controls())));
             x.writeAttribute("errors", Long.toString(stepErrors + objErrors));
-            x.writeAttribute("skipped", Long.toString(stepSkipped));
+            x.writeAttribute("skipped", Long.toString(stepSkipped + ControlsSection.skipped(r.controls())));
             x.writeAttribute("time", secs(total));
             x.writeCharacters("\n  ");
 
@@ -120,6 +122,7 @@ public final class JunitReportRenderer {
             x.writeEndElement();
             for (StepRecord st : rebuilt) ResourceCases.write(x, st);
             PlanLines.junit(x, r);
+            ControlsSection.junit(x, r.controls());
             x.writeCharacters("\n");
             x.writeEndElement();
             x.writeEndDocument();

@@ -46,6 +46,7 @@ public final class MarkdownReportRenderer {
         Integrity i = r.integrity();
         md.append(String.format(Locale.ROOT, "%nIntegrity: %d/%d objects restored exactly, %d mismatch(es), lost: %s.%n",
                 i.objectsRestored(), i.objectsExpected(), i.mismatches(), LossText.of(i)));
+        md.append(escape(ControlsSection.markdown(r.controls())));
         md.append("\nSteps: ");
         for (int k = 0; k < r.steps().size(); k++) {
             StepRecord s = r.steps().get(k);

@@ -24,8 +24,13 @@ class CliIT {
         assertEquals(3, backup.code(), backup.err());
         assertTrue(backup.err().contains("production container 'orders' does not exist"), backup.err());
 
-        CliTest.Run drill = CliTest.drp("drill", "-c", cfg.toString(), "--work-dir", work.toString(), "--report-dir", tmp.resolve("r").toString());
+        CliTest.Run drill = CliTest.drp("drill", "-c", cfg.toString(), "--work-dir", work.toString(), "--report-dir", tmp.resolve("r").toString(),
+                "--no-controls");
         assertEquals(3, drill.code(), drill.out() + drill.err());
+        // --no-controls reaches the report, which says why no negative control was planted
+        DrillReport noControls = ReportJson.read(tmp.resolve("r").resolve(ReportJson.FILE_NAME));
+        assertTrue(!noControls.controls().ran() && noControls.controls().notRunBecause().startsWith("--no-controls"),
+                String.valueOf(noControls.controls()));
         assertTrue(drill.out().contains("ABORTED (plan: no restorable backup"), drill.out());
         assertTrue(drill.out().contains("resume with: drp drill -c " + cfg + " --work-dir " + work + " --report-dir " + tmp.resolve("r") + " --resume "),
                 drill.out());

@@ -64,6 +64,15 @@ class RestoreCliIT {
         assertTrue(real.out().contains("restore " + r.drillId() + ": PASSED"), real.out());
         assertTrue(Files.isRegularFile(tmp.resolve("r").resolve("restore-report.junit.xml")));
         assertEquals(before, production(work), "a restore into recovery leaves production alone");
+        // the controls are on by default: three faults planted in the recovery account, each caught
+        assertTrue(r.controls().ran() && r.controls().planted().size() == 3 && r.controls().allCaught(), String.valueOf(r.controls()));
+
+        // and --no-controls turns them off, which the report says
+        CliTest.Run bare = CliTest.drp("restore", "-c", cfg, "--work-dir", work.toString(), "--report-dir", tmp.resolve("bare").toString(),
+                "--overwrite", "--no-controls");
+        assertEquals(0, bare.code(), bare.out() + bare.err());
+        DrillReport b = ReportJson.read(tmp.resolve("bare").resolve("restore-report.json"));
+        assertTrue(!b.controls().ran() && b.controls().notRunBecause().startsWith("--no-controls"), String.valueOf(b.controls()));
 
         // and a labelled snapshot is listed and found by its label
         String w = work.toString();

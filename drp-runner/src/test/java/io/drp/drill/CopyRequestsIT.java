@@ -45,7 +45,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * streamed, Get Blob on the backup then Put Blob on the recovery account; server-side, Copy Blob From URL
  * then the one Get Blob that verifies it, and Set Blob Properties only for an object whose content headers
  * the copy could not carry. Anything else per object (an existence check, a Get Properties) is a probe the
- * manifest already answers, and fails these tests.
+ * manifest already answers, and fails these tests. The negative controls, after verify, read one restored object once more
+ * (the source of their faulty copies); that read is expected of that object alone, and their other requests go to their
+ * own scratch container (counted in {@code io.drp.recovery.ControlsIT}).
  */
 @ExtendWith(Azurite.class)
 class CopyRequestsIT {
@@ -73,6 +75,25 @@ class CopyRequestsIT {
             }
             return out;
         }
+
+        /**
+         * The requests expected for one object: the restore's and verify's, plus, for the one object the negative controls
+         * are copied from, their single read of it after verify (a Get Blob on the recovery account, the last request).
+         */
+        List<String> expected(String object, List<String> restoreAndVerify) {
+            if (!report.controls().source().contains(" " + object + " (")) return restoreAndVerify;
+            List<String> out = new ArrayList<>(restoreAndVerify);
+            out.add("GET drprecovery");
+            return out;
+        }
+
+        /** Asserts every object's requests, and that exactly one object is the controls' source. */
+        void assertPerObject(List<String> restoreAndVerify) {
+            Map<String, List<String>> all = perObject();
+            all.forEach((o, rs) -> assertEquals(expected(o, restoreAndVerify), rs, o));
+            assertEquals(1, all.keySet().stream().filter(o -> !expected(o, restoreAndVerify).equals(restoreAndVerify)).count(),
+                    "the controls read exactly one restored object: " + report.controls().source());
+        }
     }
 
     private static DrillFixture seeded(AzuriteEmulator azurite, Path tmp) {
@@ -95,10 +116,13 @@ class CopyRequestsIT {
         return new Run(r, counting, f, reports);
     }
 
-    private static void print(String mode, Map<String, List<String>> perObject) {
-        double mean = perObject.values().stream().mapToInt(List::size).average().orElse(0);
-        System.out.printf(java.util.Locale.ROOT, "[figures] %s: %d objects, %.2f requests per restored object; %s: %s%n", mode,
-                perObject.size(), mean, PAGE, perObject.entrySet().stream().filter(e -> e.getKey().endsWith(PAGE)).findFirst().orElseThrow().getValue());
+    /** The restore's and verify's requests per object: the negative controls' one read of their source is left out. */
+    private static void print(String mode, Run run) {
+        Map<String, List<String>> perObject = run.perObject();
+        double mean = (perObject.values().stream().mapToInt(List::size).sum() - 1) / (double) perObject.size();
+        System.out.printf(java.util.Locale.ROOT, "[figures] %s: %d objects, %.2f requests per restored object (plus 1 read by the "
+                        + "negative controls); %s: %s%n", mode, perObject.size(), mean, PAGE,
+                perObject.entrySet().stream().filter(e -> e.getKey().endsWith(PAGE)).findFirst().orElseThrow().getValue());
     }
 
     @Test
@@ -111,11 +135,11 @@ class CopyRequestsIT {
         assertEquals(Verdict.PASSED, full.report().verdict(), full.report().verdictReason());
         assertEquals("stream", metadata.report().evidence().copyMode());
         assertTrue(metadata.report().evidence().copyModeReason().contains("emulator"), metadata.report().evidence().copyModeReason());
-        print("stream, metadata verify", metadata.perObject());
-        print("stream, full verify", full.perObject());
-        metadata.perObject().forEach((o, rs) -> assertEquals(List.of("GET drpbackup", "PUT drprecovery"), rs, o));
+        print("stream, metadata verify", metadata);
+        print("stream, full verify", full);
+        metadata.assertPerObject(List.of("GET drpbackup", "PUT drprecovery"));
         // verification re-reads each object in one Get Blob: no Get Properties first
-        full.perObject().forEach((o, rs) -> assertEquals(List.of("GET drpbackup", "PUT drprecovery", "GET drprecovery"), rs, o));
+        full.assertPerObject(List.of("GET drpbackup", "PUT drprecovery", "GET drprecovery"));
     }
 
     @Test
@@ -124,12 +148,12 @@ class CopyRequestsIT {
 
         assertEquals(Verdict.PASSED, run.report().verdict(), run.report().verdictReason() + " " + run.report().integrity().mismatchReasons());
         assertEquals("server", run.report().evidence().copyMode());
-        print("server, metadata verify", run.perObject());
+        print("server, metadata verify", run);
         // the copy; its headers as the manifest records them (Copy From URL carries the backup blob's: the page's
         // Content-Type was lost there), which on Azure also drops the copy's record of the read SAS; the read-back.
         // Azurite keeps that record, so the blob is then copied onto itself by its plain URL and polled once.
-        run.perObject().forEach((o, rs) -> assertEquals(List.of("PUT drprecovery copy-source", "PUT drprecovery comp=properties",
-                "GET drprecovery", "PUT drprecovery copy-source", "HEAD drprecovery"), rs, o));
+        run.assertPerObject(List.of("PUT drprecovery copy-source", "PUT drprecovery comp=properties",
+                "GET drprecovery", "PUT drprecovery copy-source", "HEAD drprecovery"));
         assertEquals("text/html", run.fixture().recovery.container(run.fixture().media()).getBlobClient(PAGE).getProperties().getContentType());
     }
 
