@@ -37,7 +37,7 @@ public final class StatusCommand extends DrpCommandBase {
     @Mixin
     ConfigOptions options;
 
-    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
+    @Option(names = {"-o", "--format", "--output"}, paramLabel = "FORMAT", defaultValue = "text",
             description = "text (default), json (one document, keys sorted) or openmetrics (Prometheus exposition).")
     Format format;
 
