@@ -48,6 +48,7 @@ public final class StatusCommand extends DrpCommandBase {
     protected ExitCode execute() {
         DrpConfig cfg = io.drp.backup.BackupKeys.withWorkDirKeys(new ConfigLoader().load(options.config), options.workDir);
         cfg.warnings().forEach(w -> err().println("warning: " + w));
+        EmptyEmulator.warning(cfg, options.workDir).ifPresent(w -> err().println("warning: " + w));
         Instant now = Clock.systemUTC().instant();
         RecoveryStatus status;
         try (StorageSession session = StorageSession.open(cfg, options.workDir)) {
