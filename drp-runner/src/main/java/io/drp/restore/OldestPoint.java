@@ -32,7 +32,7 @@ final class OldestPoint {
     }
 
     static String describe(Instant at, BackupCatalog.PointSummary oldest, String container) {
-        return "--at " + at + " is before the oldest backup point " + oldest.pointId() + " (watermark " + oldest.watermark()
+        return "--at " + at + " (or --incident-start, without --at) is before the oldest backup point " + oldest.pointId() + " (watermark " + oldest.watermark()
                 + ") in container '" + container + "'; nothing was written. Give --at " + oldest.watermark()
                 + " or later, or list the points with 'drp backup --list'";
     }

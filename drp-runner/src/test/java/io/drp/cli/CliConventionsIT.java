@@ -76,6 +76,19 @@ class CliConventionsIT {
                 .getBlobClient(manifest).exists());
         assertTrue(stored, manifest);
 
+        // and drill --dry-run -o json plans the point backup just wrote; drill --quiet prints its one final line only
+        CliTest.Run plan = CliTest.drp("drill", "-c", cfg, "--work-dir", w, "--dry-run", "-o", "json");
+        assertTrue(plan.code() == 0 || plan.code() == 1, plan.err());
+        JsonNode planned = JSON.readTree(plan.out());
+        assertTrue(planned.get("dryRun").asBoolean());
+        assertEquals(point.get("point").asText(), planned.get("recoveryPoint").asText());
+        assertEquals(plan.code(), planned.get("exitCode").asInt());
+        CliTest.Run quiet = CliTest.drp("drill", "-c", cfg, "--work-dir", w, "--report-dir", tmp.resolve("quiet").toString(), "--quiet");
+        assertTrue(quiet.code() == 0 || quiet.code() == 1, quiet.out() + quiet.err());
+        assertEquals(1, quiet.out().strip().lines().count(), quiet.out());
+        DrillReport drilled = ReportJson.read(tmp.resolve("quiet").resolve("drill-report.json"));
+        assertTrue(quiet.out().startsWith("drill " + drilled.drillId() + ": " + drilled.verdict()), quiet.out());
+
         // and --at before the oldest point is exit 2 naming that point, with nothing written to the recovery account
         JsonNode list = JSON.readTree(CliTest.drp("backup", "-c", cfg, "--work-dir", w, "--list", "-o", "json").out());
         JsonNode oldest = list.get("points").get(0);
