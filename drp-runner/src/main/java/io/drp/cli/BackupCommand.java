@@ -6,7 +6,6 @@ import io.drp.backup.BackupResult;
 import io.drp.config.ConfigLoader;
 import io.drp.config.DrpConfig;
 import io.drp.progress.Bytes;
-import io.drp.progress.ConsoleProgress;
 import io.drp.storage.StorageAccount;
 import io.drp.storage.StorageSession;
 import picocli.CommandLine.ArgGroup;
@@ -35,6 +34,9 @@ public final class BackupCommand extends DrpCommandBase {
 
     @Mixin
     ConfigOptions options;
+
+    @Mixin
+    RunOutputOptions output;
 
     static final class ModeGroup {
         @Option(names = "--full", description = "Start a new chain with a full snapshot.")
@@ -75,11 +77,13 @@ public final class BackupCommand extends DrpCommandBase {
             try (SignalGuard stop = SignalGuard.onSignal("backup")) {
                 try {
                     r = new BackupJob(prod, backup, cfg.backup(), cfg.productionContainers(), ServiceClocks.of(session),
-                            options.workDir.resolve("cache").resolve("manifests"), new ConsoleProgress(System.err, System.console() != null))
+                            options.workDir.resolve("cache").resolve("manifests"), progress())
                             .run(m, label, Duration.ofDays(keepLabelledDays), stop);
                 } catch (RunGuard.Stopped e) {
-                    err().println("aborted: " + e.getMessage() + "; no point was committed and the lock is released;"
-                            + " the next backup takes the next unused number");
+                    String why = "aborted: " + e.getMessage() + "; no point was committed and the lock is released;"
+                            + " the next backup takes the next unused number";
+                    err().println(why);
+                    failureDocument(why, ExitCode.ABORTED);
                     return ExitCode.ABORTED;
                 }
             }
@@ -92,7 +96,7 @@ public final class BackupCommand extends DrpCommandBase {
             out().println("  manifest sha256 " + p.manifestSha256());
             r.prunedChains().forEach(c -> out().println("  pruned chain " + c + " (retention: " + cfg.backup().retainChains() + " chains)"));
             r.notes().forEach(n -> err().println("note: " + redactor.redact(n)));
-            return ExitCode.OK;
+            return finish(BackupDocuments.backup(r, label, session.connector().retryCounter().count()), ExitCode.OK);
         }
     }
 
@@ -108,6 +112,6 @@ public final class BackupCommand extends DrpCommandBase {
                     p.label() == null ? "" : p.label());
         }
         out().printf("%d point(s) in %s of %s%n", points.size(), cfg.backup().container(), backup.endpoint());
-        return ExitCode.OK;
+        return finish(BackupDocuments.points(points, cfg.backup().container(), backup.endpoint()), ExitCode.OK);
     }
 }

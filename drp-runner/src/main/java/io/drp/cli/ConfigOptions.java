@@ -8,10 +8,10 @@ import java.nio.file.Path;
 public final class ConfigOptions {
 
     @Option(names = {"-c", "--config"}, paramLabel = "FILE", defaultValue = "drp.yaml",
-            description = "Objectives and locations file (default: ${DEFAULT-VALUE}).")
+            description = "Objectives and locations file (default: $DRP_CONFIG, else drp.yaml).")
     public Path config;
 
     @Option(names = "--work-dir", paramLabel = "DIR", defaultValue = ".drp",
-            description = "Where drp keeps emulator data, manifest cache and drill state (default: ${DEFAULT-VALUE}).")
+            description = "Where drp keeps emulator data, manifest cache and drill state (default: $DRP_WORK_DIR, else .drp).")
     public Path workDir;
 }

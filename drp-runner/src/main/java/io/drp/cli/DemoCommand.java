@@ -56,6 +56,7 @@ public final class DemoCommand extends DrpCommandBase {
                     r.report().measured().rpoSeconds(), r.expectedRpoSeconds(),
                     r.report().measured().rtoSeconds() == null ? "-" : String.format(Locale.ROOT, "%.3f", r.report().measured().rtoSeconds()),
                     r.writtenAfterLastBackup(), r.wallTime().toMillis() / 1000.0);
+            DemoNext.print(out(), workDir, reportDir, ledger, reportDir.resolve(ReportJson.FILE_NAME));
             return ExitCode.of(r.report().verdict());
         } catch (IOException e) {
             throw new UncheckedIOException(e);

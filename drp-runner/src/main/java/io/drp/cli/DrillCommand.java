@@ -9,7 +9,6 @@ import io.drp.ledger.LedgerBook;
 import io.drp.model.ObjectiveResult;
 import io.drp.notify.WebhookNotifier;
 import io.drp.progress.Bytes;
-import io.drp.progress.ConsoleProgress;
 import io.drp.recovery.AfterRun;
 import io.drp.recovery.CopyMode;
 import io.drp.recovery.DrillOptions;
@@ -48,6 +47,9 @@ public final class DrillCommand extends DrpCommandBase {
     @Mixin
     ConfigOptions options;
 
+    @Mixin
+    RunOutputOptions output;
+
     @Option(names = "--disaster-at", paramLabel = "INSTANT", description = "T0 as ISO-8601 UTC, e.g. 2026-11-24T03:00:00Z (default: now).")
     Instant disasterAt;
 
@@ -70,7 +72,7 @@ public final class DrillCommand extends DrpCommandBase {
     @Option(names = "--verify", paramLabel = "MODE", description = "full (re-read and hash every object) or metadata.")
     VerifyMode verify;
 
-    @Option(names = "--copy-mode", paramLabel = "MODE", description = "stream (through drp), server (inside Azure Storage, via a short-lived read SAS) or auto (default: server where the accounts allow, stream on the emulator).")
+    @Option(names = "--copy-mode", paramLabel = "HOW", description = "stream (through drp), server (inside Azure Storage, via a short-lived read SAS) or auto (default: server where the accounts allow, stream on the emulator).")
     CopyMode copyMode;
 
     @Option(names = "--resume", paramLabel = "DRILL-ID", description = "Finish an aborted drill without copying again what it already verified.")
@@ -94,7 +96,7 @@ public final class DrillCommand extends DrpCommandBase {
             Clock clock = ServiceClocks.of(session);
             RecoveryRequest req = new RequestResolver(cfg, clock, options.workDir).drill(opts).withControls(!noControls);
             DrillRunner runner = new DrillRunner(cfg, session, options.workDir, clock,
-                    new ConsoleProgress(System.err, System.console() != null), ReportOutputs.to(err()), DrillRunner.targetsFor(cfg));
+                    progress(), ReportOutputs.to(err()), DrillRunner.targetsFor(cfg));
             if (dryRun) return printDryRun(runner.dryRun(req));
             out().println("drill " + req.runId() + (req.resume() ? " (resuming)" : "") + " on "
                     + (session.embedded() ? "the embedded emulator" : "configured storage"));
@@ -112,7 +114,7 @@ public final class DrillCommand extends DrpCommandBase {
                 outcome.report().steps().stream().filter(s -> s.name().equals("rebuild") && "ephemeral".equals(s.details().get("rebuild")))
                         .filter(s -> req.teardown() == io.drp.recovery.TeardownPolicy.KEEP)
                         .forEach(s -> out().println("  kept drill stack: " + s.details().get("stack")));
-                return code;
+                return finish(RunDocuments.run("drill", outcome, req.reportDir(), options, redactor), code);
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -134,6 +136,6 @@ public final class DrillCommand extends DrpCommandBase {
         }
         out().println("  nothing was rebuilt, restored or written");
         boolean ok = d.problems().isEmpty() && d.rpoResults().stream().allMatch(ObjectiveResult::met);
-        return ok ? ExitCode.OK : ExitCode.OBJECTIVE_MISSED;
+        return finish(DryRunDocuments.drill(d), ok ? ExitCode.OK : ExitCode.OBJECTIVE_MISSED);
     }
 }

@@ -48,7 +48,7 @@ final class DrillSummary {
 
     static void print(PrintWriter out, DrillReport r, Path reportFile) {
         out.println();
-        out.printf("%s %s: %s (%s)%n", r.kind(), r.drillId(), r.verdict(), r.verdictReason());
+        out.printf("%s %s: %s (%s)%n", r.kind(), r.drillId(), Colour.verdict(r.verdict()), r.verdictReason());
         if (r.objectives() != null && r.objectives().incidentLevel() != null) {
             out.println("  scenario: " + io.drp.report.ScenarioLines.scenario(r.objectives()));
         }

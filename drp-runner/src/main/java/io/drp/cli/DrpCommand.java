@@ -1,6 +1,5 @@
 package io.drp.cli;
 
-import picocli.AutoComplete;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.HelpCommand;
 import picocli.CommandLine.ScopeType;
@@ -27,7 +26,7 @@ import picocli.CommandLine.ScopeType;
                 HistoryCommand.class,
                 VerifyLedgerCommand.class,
                 HelpCommand.class,
-                AutoComplete.GenerateCompletion.class,
+                CompletionCommand.class,
         },
         footerHeading = "%nExample:%n",
         footer = {"  drp validate -c drp.yaml && drp drill -c drp.yaml --report-dir drill-reports",

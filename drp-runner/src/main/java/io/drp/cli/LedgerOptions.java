@@ -12,7 +12,7 @@ public final class LedgerOptions {
     @Option(names = "--ledger", paramLabel = "DIR", description = "Ledger directory (default: ledger.dir of drp.yaml, else .drp/ledger).")
     Path ledger;
 
-    @Option(names = {"-c", "--config"}, paramLabel = "FILE", defaultValue = "drp.yaml", description = "Objectives file, for ledger.dir.")
+    @Option(names = {"-c", "--config"}, paramLabel = "FILE", defaultValue = "drp.yaml", description = "Objectives file, for ledger.dir (default: $DRP_CONFIG, else drp.yaml).")
     Path config;
 
     @Option(names = "--public-key", paramLabel = "FILE",

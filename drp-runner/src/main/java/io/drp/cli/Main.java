@@ -19,7 +19,12 @@ public final class Main {
     }
 
     public static int run(PrintStream out, PrintStream err, String... args) {
-        return commandLine(out, err).execute(args);
+        return run(out, err, System.getenv(), args);
+    }
+
+    /** With the environment given, so that tests can set DRP_CONFIG, DRP_WORK_DIR and NO_COLOR. */
+    static int run(PrintStream out, PrintStream err, java.util.Map<String, String> env, String... args) {
+        return commandLine(new PrintWriter(out, true), new PrintWriter(err, true), env).execute(args);
     }
 
     /** The fully configured command tree; tests walk its subcommands. */
@@ -29,17 +34,21 @@ public final class Main {
 
     /** A fresh tree writing to these streams: {@code drp watch --auto} runs its response through one. */
     static CommandLine commandLine(PrintWriter out, PrintWriter err) {
+        return commandLine(out, err, System.getenv());
+    }
+
+    static CommandLine commandLine(PrintWriter out, PrintWriter err, java.util.Map<String, String> env) {
+        CommandLine.Help.Ansi ansi = Colour.decide(env, System.console() != null);
+        Colour.use(ansi);
         CommandLine cli = new CommandLine(new DrpCommand())
+                .setColorScheme(CommandLine.Help.defaultColorScheme(ansi))
                 .setOut(out)
                 .setErr(err)
                 .setCaseInsensitiveEnumValuesAllowed(true)
                 .registerConverter(Instant.class, Main::instant)
                 .setExitCodeExceptionMapper(t -> ExitCode.of(t).code)
                 // picocli's own usage errors (unknown option, missing value) are exit 2 like ours
-                .setParameterExceptionHandler((ex, a) -> {
-                    ex.getCommandLine().getErr().println("drp: " + ex.getMessage() + " (see '" + helpFor(ex.getCommandLine()) + "')");
-                    return ExitCode.USAGE.code;
-                })
+                .setParameterExceptionHandler(UsageErrors::handle)
                 // users see one line, never a stack trace; the exit code comes from the failure's type
                 .setExecutionExceptionHandler((ex, cmd, parsed) -> {
                     Redactor redactor = cmd.getCommand() instanceof DrpCommandBase c ? c.redactor() : Redactor.none();
@@ -48,17 +57,15 @@ public final class Main {
                             : "unexpected " + ex.getClass().getSimpleName() + ": " + ex.getMessage();
                     cmd.getErr().println(prefix + redactor.redact(message));
                     cmd.getErr().flush();
-                    return cmd.getExitCodeExceptionMapper().getExitCode(ex);
+                    int code = cmd.getExitCodeExceptionMapper().getExitCode(ex);
+                    if (cmd.getCommand() instanceof DrpCommandBase c) c.failureDocument(redactor.redact(message), ExitCode.of(ex));
+                    return code;
                 });
-        // picocli's built-in commands: visible, and described like ours (otherwise they inherit drp's header)
-        cli.getSubcommands().get("generate-completion").getCommandSpec().usageMessage().hidden(false)
-                .header("Print a bash/zsh completion script for drp.")
-                .exitCodeList(java.util.Map.of("0", "the script was printed"))
-                .footer("  source <(drp generate-completion)                 # this shell",
-                        "  drp generate-completion > /etc/bash_completion.d/drp  # every new shell");
+        // picocli's built-in help command: described like ours (otherwise it inherits drp's header)
         cli.getSubcommands().get("help").getCommandSpec().usageMessage()
                 .exitCodeList(new java.util.TreeMap<>(java.util.Map.of("0", "the help was printed", "2", "no such command")))
                 .footer("  drp help drill");
+        CliConventions.apply(cli, env);
         return cli;
     }
 

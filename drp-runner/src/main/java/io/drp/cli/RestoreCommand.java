@@ -7,9 +7,9 @@ import io.drp.failure.UsageFailure;
 import io.drp.ledger.LedgerBook;
 import io.drp.ledger.Throughput;
 import io.drp.progress.Bytes;
-import io.drp.progress.ConsoleProgress;
 import io.drp.recovery.AfterRun;
 import io.drp.recovery.CopyMode;
+import io.drp.recovery.LockedRun;
 import io.drp.recovery.RecoveryRequest;
 import io.drp.recovery.RestoreOptions;
 import io.drp.recovery.RestoreResolver;
@@ -46,6 +46,9 @@ public final class RestoreCommand extends DrpCommandBase {
 
     @Mixin
     ConfigOptions options;
+
+    @Mixin
+    RunOutputOptions output;
 
     @Option(names = "--at", paramLabel = "INSTANT", description = "Newest restorable point at or before this ISO-8601 instant, in any retained chain (default: now).")
     Instant at;
@@ -95,7 +98,7 @@ public final class RestoreCommand extends DrpCommandBase {
     @Option(names = "--verify", paramLabel = "MODE", description = "full (re-read and hash every object) or metadata.")
     VerifyMode verify;
 
-    @Option(names = "--copy-mode", paramLabel = "MODE", description = "stream (through drp), server (inside Azure Storage, via a short-lived read SAS) or auto (default: server where the accounts allow, stream on the emulator).")
+    @Option(names = "--copy-mode", paramLabel = "HOW", description = "stream (through drp), server (inside Azure Storage, via a short-lived read SAS) or auto (default: server where the accounts allow, stream on the emulator).")
     CopyMode copyMode;
 
     @Option(names = "--no-controls", description = "Plant no negative controls after verify (a restore into production never plants them).")
@@ -117,16 +120,19 @@ public final class RestoreCommand extends DrpCommandBase {
             RecoveryRequest req = new RestoreResolver(cfg, clock, options.workDir).resolve(opts).withControls(!noControls);
             boolean production = req.restore().destination() == RestoreSpec.Destination.PRODUCTION;
             RestoreRunner runner = new RestoreRunner(cfg, session, options.workDir, clock,
-                    new ConsoleProgress(System.err, System.console() != null), ReportOutputs.to(err()), PulumiWorkspace.local(clock));
+                    progress(), ReportOutputs.to(err()), PulumiWorkspace.local(clock));
             if (dryRun || production && !yes) {
-                RestorePrinter.preview(out(), runner.preview(req), Throughput.recent(cfg.ledger(), req.reportDir()));
-                if (dryRun) return ExitCode.OK;
+                RestoreRunner.Preview preview = runner.preview(req);
+                RestorePrinter.preview(out(), preview, Throughput.recent(cfg.ledger(), req.reportDir()));
+                if (dryRun) return finish(DryRunDocuments.restore(preview), ExitCode.OK);
                 throw new UsageFailure("writing production needs --yes as well as --target production; nothing was written");
             }
             out().println("restore " + req.runId() + (req.resume() ? " (resuming)" : "") + " into " + runner.targetAccount(req).endpoint());
             List<AfterRun> after = List.of(LedgerBook.of(cfg, session.connector().open("recovery", session.accounts().recovery()))::record);
             try (SignalGuard stop = SignalGuard.onSignal("restore")) { // as for a drill: an ABORTED report, the lease released
-                return DrillSummary.conclude(out(), redactor, runner.run(req, after, stop), req.reportDir(), "restore", options);
+                LockedRun.Outcome outcome = runner.run(req, after, stop);
+                return finish(RunDocuments.run("restore", outcome, req.reportDir(), options, redactor),
+                        DrillSummary.conclude(out(), redactor, outcome, req.reportDir(), "restore", options));
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -37,7 +37,7 @@ public final class StatusCommand extends DrpCommandBase {
     @Mixin
     ConfigOptions options;
 
-    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
+    @Option(names = {"-o", "--format", "--output"}, paramLabel = "FORMAT", defaultValue = "text",
             description = "text (default), json (one document, keys sorted) or openmetrics (Prometheus exposition).")
     Format format;
 
@@ -48,6 +48,7 @@ public final class StatusCommand extends DrpCommandBase {
     protected ExitCode execute() {
         DrpConfig cfg = io.drp.backup.BackupKeys.withWorkDirKeys(new ConfigLoader().load(options.config), options.workDir);
         cfg.warnings().forEach(w -> err().println("warning: " + w));
+        EmptyEmulator.warning(cfg, options.workDir).ifPresent(w -> err().println("warning: " + w));
         Instant now = Clock.systemUTC().instant();
         RecoveryStatus status;
         try (StorageSession session = StorageSession.open(cfg, options.workDir)) {

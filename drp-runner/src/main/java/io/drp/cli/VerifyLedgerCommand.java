@@ -21,6 +21,9 @@ public final class VerifyLedgerCommand extends DrpCommandBase {
     @Mixin
     LedgerOptions options;
 
+    @Mixin
+    RunOutputOptions output;
+
     @picocli.CommandLine.Option(names = "--reports", paramLabel = "DIR",
             description = "Report directory whose archive/ holds each drill's JSON by SHA-256 (default: drill.reportDir, else drill-reports).")
     java.nio.file.Path reports;
@@ -53,24 +56,41 @@ public final class VerifyLedgerCommand extends DrpCommandBase {
     private ExitCode verify(DrillLedger ledger, io.drp.ledger.LedgerKeys key) {
         io.drp.ledger.LedgerRead read = ledger.read(key);
         LedgerVerification v = read.verification();
+        String file = ledger.file().toString();
         if (v.tornTail() != null) err().println("warning: " + v.tornTail());
-        if (v.intact()) {
-            out().println("ledger intact: " + v.records() + " record(s) in " + ledger.file() + "; " + v.signing());
-            java.nio.file.Path archive = reportDir().resolve("archive");
-            if (java.nio.file.Files.isDirectory(archive)) {
-                io.drp.ledger.ReportArchive.Check c = io.drp.ledger.ReportArchive.check(read.records(), archive);
-                if (c.altered() != null) {
-                    err().println("report of drill " + c.altered().drillId() + " (ledger record " + c.altered().seq() + ") in " + archive
-                            + " no longer matches the SHA-256 the ledger recorded: it was altered");
-                    return ExitCode.OBJECTIVE_MISSED;
-                }
-                out().println("reports: " + c.checked() + " archived report(s) match their ledger records"
-                        + (c.missing() > 0 ? "; " + c.missing() + " not archived in " + archive : ""));
-            }
-            return ExitCode.OK;
+        if (!v.intact()) {
+            String line = "ledger BROKEN at " + ledger.file() + ":" + v.brokenAt()
+                    + (v.brokenDrillId() == null ? "" : " (drill " + v.brokenDrillId() + ")") + ": " + v.reason();
+            err().println(line);
+            return finish(BackupDocuments.of(code -> new BackupDocuments.Ledger(JsonDocuments.SCHEMA_VERSION, "verify-ledger", code.code, false,
+                    file, v.records(), v.signing(), v.brokenAt(), v.brokenDrillId(), v.reason(), v.tornTail(), null, null, null, null), line),
+                    ExitCode.OBJECTIVE_MISSED);
         }
-        err().println("ledger BROKEN at " + ledger.file() + ":" + v.brokenAt()
-                + (v.brokenDrillId() == null ? "" : " (drill " + v.brokenDrillId() + ")") + ": " + v.reason());
-        return ExitCode.OBJECTIVE_MISSED;
+        String line = "ledger intact: " + v.records() + " record(s) in " + ledger.file() + "; " + v.signing();
+        out().println(line);
+        java.nio.file.Path archive = reportDir().resolve("archive");
+        if (!java.nio.file.Files.isDirectory(archive)) {
+            return finish(document(v, file, line, null, null), ExitCode.OK);
+        }
+        io.drp.ledger.ReportArchive.Check c = io.drp.ledger.ReportArchive.check(read.records(), archive);
+        if (c.altered() != null) {
+            String altered = "report of drill " + c.altered().drillId() + " (ledger record " + c.altered().seq() + ") in " + archive
+                    + " no longer matches the SHA-256 the ledger recorded: it was altered";
+            err().println(altered);
+            return finish(document(v, file, altered, c, archive), ExitCode.OBJECTIVE_MISSED);
+        }
+        String reports = "reports: " + c.checked() + " archived report(s) match their ledger records"
+                + (c.missing() > 0 ? "; " + c.missing() + " not archived in " + archive : "");
+        out().println(reports);
+        return finish(document(v, file, line + "; " + reports, c, archive), ExitCode.OK);
+    }
+
+    /** An intact chain's document; {@code c} is null when there is no report archive to check. */
+    private static RunDocuments.Outcome document(LedgerVerification v, String file, String line, io.drp.ledger.ReportArchive.Check c,
+                                                 java.nio.file.Path archive) {
+        return BackupDocuments.of(code -> new BackupDocuments.Ledger(JsonDocuments.SCHEMA_VERSION, "verify-ledger", code.code,
+                c == null || c.altered() == null, file, v.records(), v.signing(), null, null, null, v.tornTail(),
+                c == null ? null : c.checked(), c == null ? null : c.missing(),
+                c == null || c.altered() == null ? null : c.altered().drillId(), archive == null ? null : archive.toString()), line);
     }
 }

@@ -54,6 +54,7 @@ public final class RestoreRunner {
 
     /** Plans and inspects the target; reads only. */
     public Preview preview(RecoveryRequest req) {
+        requireCovered(req);
         StorageAccount target = targetAccount(req);
         RestorePreview plan = engine(req, target).preview(req);
         List<String> toCreate = plan.containers().stream().filter(c -> !target.container(c).exists()).toList();
@@ -70,6 +71,7 @@ public final class RestoreRunner {
 
     /** @param stop trips the run into an ABORTED report on Ctrl-C or SIGTERM; see {@link LockedRun#run} */
     public LockedRun.Outcome run(RecoveryRequest req, List<AfterRun> afterRuns, SignalGuard stop) throws IOException {
+        requireCovered(req);
         StorageAccount target = targetAccount(req);
         if (!req.restore().overwrite() && !req.resume()) {
             // from drp.yaml, not the point: refusing must not depend on the backups being readable
@@ -82,6 +84,12 @@ public final class RestoreRunner {
             }
         }
         return LockedRun.run(target, engine(req, target), req, workDir, afterRuns, stop);
+    }
+
+    /** An --at older than every backup point is bad usage (exit 2), refused before the target is touched. */
+    private void requireCovered(RecoveryRequest req) {
+        OldestPoint.requireCovered(setup.readOnly("backup").container(config.backup().container()),
+                workDir.resolve("cache").resolve("manifests"), req);
     }
 
     /** Production is opened writable only when it is the destination; the caller has checked --yes. */

@@ -123,7 +123,7 @@ class CliTest {
 
             assertEquals(2, r.code(), command + ": " + r.err());
             assertEquals(1, r.err().strip().lines().count(), r.err());
-            assertTrue(r.err().contains("--copy-mode") && r.err().contains("sideways") && r.err().contains("STREAM, SERVER, AUTO"), r.err());
+            assertTrue(r.err().contains("--copy-mode") && r.err().contains("sideways") && r.err().contains("stream, server, auto"), r.err());
         }
     }
 
