@@ -24,6 +24,7 @@ import picocli.CommandLine.ScopeType;
                 ReportCommand.class,
                 HistoryCommand.class,
                 VerifyLedgerCommand.class,
+                VersionCommand.class,
                 HelpCommand.class,
                 AutoComplete.GenerateCompletion.class,
         },
