@@ -25,6 +25,7 @@ import picocli.CommandLine.ScopeType;
                 ReportCommand.class,
                 HistoryCommand.class,
                 VerifyLedgerCommand.class,
+                VersionCommand.class,
                 HelpCommand.class,
                 CompletionCommand.class,
         },

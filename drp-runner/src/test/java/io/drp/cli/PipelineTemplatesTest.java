@@ -13,6 +13,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -38,19 +40,25 @@ class PipelineTemplatesTest {
         else if (node instanceof String s) out.add(s);
     }
 
-    /** The arguments of each "./drp ..." command, cut at shell operators and comments; quotes are honoured. */
+    /**
+     * drp where a shell runs it: first on a line or after a shell operator, by name (on the PATH, as the release archive
+     * installs it) or by a path ending in /drp ("./drp", "$RUNNER_TEMP/drp/bin/drp"). Not "drp" inside a step name.
+     */
+    private static final Pattern DRP = Pattern.compile("(?:^|&&|\\|\\||;|\\|)\\s*(?:\"[^\"]*/|[^\\s\"]*/)?drp\"?\\s+");
+
+    /** The arguments of each drp command, cut at shell operators and comments; quotes are honoured. */
     static List<List<String>> drpCommands(Object doc) {
         List<String> values = new ArrayList<>();
         strings(doc, values);
         List<List<String>> out = new ArrayList<>();
         for (String v : values) {
             for (String line : v.split("\n")) {
-                int at = line.indexOf("./drp ");
-                if (at < 0) continue;
+                Matcher m = DRP.matcher(line);
+                if (!m.find()) continue;
                 List<String> tokens = new ArrayList<>();
                 StringBuilder cur = new StringBuilder();
                 char quote = 0;
-                String rest = line.substring(at + "./drp ".length());
+                String rest = line.substring(m.end());
                 int i = 0;
                 for (; i < rest.length(); i++) {
                     char c = rest.charAt(i);
@@ -84,7 +92,7 @@ class PipelineTemplatesTest {
         for (Path p : List.of(GITHUB, AZURE)) {
             List<List<String>> commands = drpCommands(load(p));
             List<String> subcommands = commands.stream().map(c -> c.get(0)).distinct().sorted().toList();
-            assertEquals(List.of("backup", "drill", "status"), subcommands, p.toString());
+            assertEquals(List.of("backup", "drill", "status", "version"), subcommands, p.toString());
             for (List<String> c : commands) {
                 try {
                     accepted(c);
@@ -101,6 +109,24 @@ class PipelineTemplatesTest {
         List<List<String>> commands = drpCommands(doc);
         assertEquals(List.of(List.of("drill", "-c", "drp.yaml", "--reports-dir", "x")), commands);
         assertThrows(CommandLine.ParameterException.class, () -> accepted(commands.get(0)));
+    }
+
+    @Test
+    void theExtractionFindsDrpOnThePathAndByPathButNotInProse() {
+        Object doc = List.of(
+                Map.of("name", "Install drp (no JDK needed)", "run", "set -eu\n\"$RUNNER_TEMP/drp/bin/drp\" version\ncd x && drp status -c drp.yaml"),
+                Map.of("run", "echo \"::error::drp exited 3\"; tar -xzf drp.tar.gz -C \"$T/drp\"\ndrp drill --scenario level-3 | tee log"));
+        assertEquals(List.of(List.of("version"), List.of("status", "-c", "drp.yaml"), List.of("drill", "--scenario", "level-3")),
+                drpCommands(doc));
+    }
+
+    @Test
+    void theTemplatesInstallTheReleaseArchiveAndNoJdk() throws Exception {
+        for (Path p : List.of(GITHUB, AZURE)) {
+            String text = Files.readString(p);
+            assertTrue(text.contains("-linux-x64.tar.gz") && text.contains("sha256sum -c") && text.contains("tar -xzf"), p + " does not install the archive");
+            assertTrue(!text.contains("setup-java") && !text.contains("JAVA_HOME") && !text.contains("./drp "), p + " still builds drp with a JDK");
+        }
     }
 
     @Test
