@@ -54,7 +54,8 @@ public record DrpConfig(
 
     /** The same configuration with another backup policy (the embedded emulator's own signing keys). */
     public DrpConfig withBackup(BackupConfig b) {
-        return new DrpConfig(file, sha256, storage, b, recovery, services, drill, ledger, warnings, watch, serviceHours);
+        // every field but the backup's, plans included: a copy that dropped one would run another plan than the file's
+        return new DrpConfig(file, sha256, storage, b, recovery, services, drill, ledger, warnings, watch, serviceHours, plans);
     }
 
     public List<String> scenarios() {

@@ -99,6 +99,9 @@ public final class DemoScenario {
             BackupResult i2 = job.run(BackupJob.Mode.INCREMENTAL);
             report("   incremental 2", i2);
 
+            long ordersAtLastBackup = prodWritable.container("orders").listBlobs().stream().count();
+            DemoPlan plan = DemoPlan.write(configFile, workDir.resolve("drp.plan.yaml"), ordersAtLastBackup);
+
             // Writes after the last backup: the data a real disaster would lose.
             sleep(gapAfterLastBackup.dividedBy(2));
             DemoDataset.Changes lost = data.churn(10, 5, 0, 0);
@@ -108,12 +111,19 @@ public final class DemoScenario {
             out.printf("   expected RPO = T0 - watermark of %s = %.3f s%n", i2.point().pointId(),
                     Duration.between(i2.point().watermark(), t0).toMillis() / 1000.0);
 
-            out.println("5. running the drill ...");
-            DrillRunner runner = new DrillRunner(cfg, session, workDir, clock, progress, sink, DrillRunner.targetsFor(cfg));
-            RecoveryRequest request = new RequestResolver(cfg, clock, workDir)
+            // the service's RTO: a plan starts the orders app on the recovered data and waits until it counts what the point holds
+            Path planned = workDir.resolve("drp.plan.yaml");
+            String recoveryKey = session.accounts().recovery().connectionString().reveal();
+            DrpConfig withPlan = io.drp.backup.BackupKeys.withWorkDirKeys(
+                    new ConfigLoader(k -> DemoPlan.SECRET.equals(k) ? recoveryKey : System.getenv(k)).load(planned), workDir);
+            out.printf("5. running the drill with the plan in %s: the RTO ends when orders answers /orders/count = %d ...%n",
+                    planned, ordersAtLastBackup);
+            DrillRunner runner = new DrillRunner(withPlan, session, workDir, clock, progress, sink, DrillRunner.targetsFor(withPlan));
+            RecoveryRequest request = new RequestResolver(withPlan, clock, workDir)
                     .drill(new DrillOptions(t0, null, false, reportDir, null, VerifyMode.FULL, null));
             DrillReport report;
-            try (SignalGuard stop = SignalGuard.onSignal("drill")) { // Ctrl-C: an ABORTED report, as for drp drill
+            try (SignalGuard stop = SignalGuard.onSignal("drill"); // Ctrl-C: an ABORTED report, as for drp drill
+                 DemoPlan app = plan) {                          // and the orders app stopped, whatever happened
                 report = runner.run(request, java.util.List.of(), stop).report();
             }
             return new Result(report, reportDir, i2.point().watermark(), t0, lost.written().size(),

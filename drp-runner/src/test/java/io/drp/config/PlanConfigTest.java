@@ -92,6 +92,15 @@ class PlanConfigTest {
     }
 
     @Test
+    void aConfigGivenItsBackupKeysKeepsItsPlan() {
+        // the embedded emulator and the demo hand every run a copy of the config with their signing keys in it
+        DrpConfig c = parse(VALID);
+        DrpConfig keyed = c.withBackup(c.backup());
+        assertEquals("outage", keyed.planFor("region-outage").name());
+        assertEquals(c.plans(), keyed.plans());
+    }
+
+    @Test
     void aScenarioNoPlanNamesRunsTheBuiltInDataOnlyPlan() {
         RecoveryPlan p = parse(VALID).planFor("level-1");
         assertEquals(RecoveryPlan.DEFAULT, p.name());

@@ -42,6 +42,17 @@ class DemoIT {
         assertEquals(Boolean.TRUE, plan.details().get("signed"), plan.details().toString());
         assertTrue(java.nio.file.Files.isRegularFile(tmp.resolve("work").resolve("keys").resolve("backup-signing.pem")));
         assertTrue(onDisk.findings().stream().noneMatch(f -> f.code().equals("UNSIGNED_BACKUP")), onDisk.findings().toString());
+        // the demo's plan brought the orders service back on the recovered data: the RTO ends when it answered
+        assertEquals(io.drp.model.StepStatus.SUCCEEDED, onDisk.plan().status(), String.valueOf(onDisk.plan()));
+        assertEquals(java.util.List.of("start-orders-app", "orders-answer"),
+                onDisk.plan().groups().get(0).actions().stream().map(a -> a.name()).toList());
+        assertTrue(onDisk.measured().serviceRestoredAt().isAfter(onDisk.measured().verifiedAt()), onDisk.measured().toString());
+        assertEquals(java.time.Duration.between(onDisk.measured().disasterAt(), onDisk.measured().serviceRestoredAt()).toMillis() / 1000.0,
+                onDisk.measured().rtoSeconds(), 0.01, "the RTO is the service's");
+        assertTrue(java.nio.file.Files.readString(tmp.resolve("work").resolve("drp.yaml")).indexOf("plans:") < 0,
+                "the drp.yaml the demo leaves stays usable by any command: the plan is in drp.plan.yaml");
+        assertTrue(ProcessHandle.allProcesses().noneMatch(p -> p.info().arguments().map(a -> java.util.List.of(a)
+                .contains("io.drp.demo.app.OrdersApp")).orElse(false)), "the demo stopped the orders app it started");
     }
 
     @Test

@@ -7,7 +7,6 @@ import io.drp.model.Verdict;
 import io.drp.storage.emulator.AzuriteEmulator;
 import io.drp.testing.Azurite;
 import io.drp.testing.DrillFixture;
-import io.drp.testing.RepoRoot;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -36,7 +35,6 @@ class OrdersAppIT {
         try (ServerSocket s = new ServerSocket(0)) {
             port = s.getLocalPort();
         }
-        Path app = RepoRoot.get().resolve("examples/orders-app/OrdersApp.java");
         Path pidFile = tmp.resolve("app.pid");
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         String connection = azurite.account("drprecovery").connectionString().reveal();
@@ -50,7 +48,7 @@ class OrdersAppIT {
                         services: [orders]
                         after:
                           - name: start-orders-app
-                            shell: ORDERS_CONTAINER="$DRP_CONTAINER_%s" nohup %s -cp "$APP_CP" %s > app.out 2>&1 & echo $! > %s
+                            shell: ORDERS_CONTAINER="$DRP_CONTAINER_%s" nohup %s -cp "$APP_CP" io.drp.demo.app.OrdersApp > app.out 2>&1 & echo $! > %s
                             workingDir: %s
                             env:
                               APP_CP: "%s"
@@ -62,7 +60,7 @@ class OrdersAppIT {
                             equals: "3"
                             timeout: 2m
                             every: 1s
-                """.formatted((prefix + "-orders").toUpperCase(Locale.ROOT).replace('-', '_'), java, app, pidFile, tmp,
+                """.formatted((prefix + "-orders").toUpperCase(Locale.ROOT).replace('-', '_'), java, pidFile, tmp,
                 System.getProperty("java.class.path"), p, p), Map.of("ORDERS_STORAGE_CONNECTION_STRING", connection)::get);
         try {
             for (int i = 0; i < 3; i++) f.data().put(f.orders(), "order-" + i + ".json", "{}");

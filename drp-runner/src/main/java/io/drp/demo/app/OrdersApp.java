@@ -1,3 +1,5 @@
+package io.drp.demo.app;
+
 import com.azure.storage.blob.BlobContainerClient;
 import com.azure.storage.blob.BlobServiceClientBuilder;
 import com.sun.net.httpserver.HttpExchange;
@@ -13,7 +15,8 @@ import java.nio.charset.StandardCharsets;
  *
  * Environment: ORDERS_STORAGE_CONNECTION_STRING (a secret the plan passes as ${env:...}), ORDERS_CONTAINER (default:
  * DRP_CONTAINER_ORDERS, the restored container's name that drp sets), PORT (default 8080).
- * Run: java -cp drp.jar examples/orders-app/OrdersApp.java   (the drp jar carries the Azure SDK)
+ * Run: java -cp "drp.jar:lib/*" io.drp.demo.app.OrdersApp   (drp's jar and libraries carry the Azure SDK). It ships
+ * compiled inside drp, so that the release archive's trimmed runtime (no compiler) can run it as well.
  */
 public final class OrdersApp {
 
