@@ -44,24 +44,6 @@ public record DrillReport(
                 integrity, evidence, findings, runs, transientRetries, restore, null, null);
     }
 
-    /** A report with a recovery plan and no Controls section. */
-    public DrillReport(String schemaVersion, String kind, String drillId, Verdict verdict, String verdictReason, Instant startedAt,
-                       Instant finishedAt, Objectives objectives, Measured measured, List<ObjectiveResult> objectiveResults,
-                       List<StepRecord> steps, Integrity integrity, Evidence evidence, List<Finding> findings, List<RunRecord> runs,
-                       long transientRetries, RestoreDetails restore, PlanRecord plan) {
-        this(schemaVersion, kind, drillId, verdict, verdictReason, startedAt, finishedAt, objectives, measured, objectiveResults, steps,
-                integrity, evidence, findings, runs, transientRetries, restore, plan, null);
-    }
-
-    /** A report with a Controls section and no recovery plan. */
-    public DrillReport(String schemaVersion, String kind, String drillId, Verdict verdict, String verdictReason, Instant startedAt,
-                       Instant finishedAt, Objectives objectives, Measured measured, List<ObjectiveResult> objectiveResults,
-                       List<StepRecord> steps, Integrity integrity, Evidence evidence, List<Finding> findings, List<RunRecord> runs,
-                       long transientRetries, RestoreDetails restore, Controls controls) {
-        this(schemaVersion, kind, drillId, verdict, verdictReason, startedAt, finishedAt, objectives, measured, objectiveResults, steps,
-                integrity, evidence, findings, runs, transientRetries, restore, null, controls);
-    }
-
     public DrillReport {
         // reports written before real recoveries existed carry no kind: they are drills
         kind = kind == null ? DRILL : kind;

@@ -22,7 +22,7 @@ class ControlsSectionTest {
         DrillReport s = SampleReports.failed();
         return new DrillReport(s.schemaVersion(), s.kind(), s.drillId(), s.verdict(), s.verdictReason(), s.startedAt(), s.finishedAt(),
                 s.objectives(), s.measured(), s.objectiveResults(), s.steps(), s.integrity(), s.evidence(), s.findings(), s.runs(),
-                s.transientRetries(), s.restore(), c);
+                s.transientRetries(), s.restore(), s.plan(), c);
     }
 
     private static final Controls BLIND = new Controls(true, null, "drp-control-d1", "restored object orders/a.txt (12 bytes)",
